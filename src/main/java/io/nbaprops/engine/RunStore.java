@@ -1,0 +1,104 @@
+package io.nbaprops.engine;
+
+import io.nbaprops.store.RowBatch;
+import io.nbaprops.store.Warehouse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/** Run history, partition states and engine events, in the warehouse. */
+public final class RunStore {
+    private static final String[] RUN_COLUMNS = {"run_id", "asset", "partition_date", "attempt", "status", "trigger_source",
+        "node", "started_at", "heartbeat_at", "ended_at", "rows_written", "message", "error_type", "error"};
+    private static final String[] STATE_COLUMNS = {"asset", "partition_date", "state", "reason", "last_run_id", "updated_at",
+        "last_success_started", "last_success_ended", "last_rows_written", "failures_since_success"};
+
+    private final Warehouse warehouse;
+
+    public RunStore(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    public Warehouse warehouse() {
+        return warehouse;
+    }
+
+    public void saveRun(RunRecord r) {
+        warehouse.write(tx -> tx.upsert(RowBatch.of("run_history", RUN_COLUMNS).add(r.runId(), r.asset(), r.partitionDate(),
+                r.attempt(), r.status(), r.triggerSource(), r.node(), r.startedAt(), r.heartbeatAt(), r.endedAt(),
+                r.rowsWritten(), r.message(), r.errorType(), r.error())));
+    }
+
+    public void saveState(PartitionState s) {
+        warehouse.write(tx -> tx.upsert(RowBatch.of("asset_partition", STATE_COLUMNS).add(s.asset(), s.partitionDate(),
+                s.state(), s.reason(), s.lastRunId(), s.updatedAt(), s.lastSuccessStarted(), s.lastSuccessEnded(),
+                s.lastRowsWritten(), s.failuresSinceSuccess())));
+    }
+
+    public void heartbeat(Collection<String> runIds, Instant at) {
+        if (runIds.isEmpty()) {
+            return;
+        }
+        warehouse.write(tx -> {
+            for (String id : runIds) {
+                tx.handle().createUpdate("UPDATE run_history SET heartbeat_at = ? WHERE run_id = ? AND status = 'RUNNING'")
+                        .bind(0, at).bind(1, id).execute();
+            }
+        });
+    }
+
+    public void event(String kind, String asset, LocalDate partition, String runId, String message, Instant at) {
+        warehouse.write(tx -> tx.upsert(RowBatch.of("engine_event", "event_id", "at", "kind", "asset", "partition_date", "run_id",
+                "message").add(UUID.randomUUID().toString(), at, kind, asset, partition, runId, message)));
+    }
+
+    public Optional<PartitionState> state(String asset, LocalDate partition) {
+        return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM asset_partition WHERE asset = ? AND partition_date = ?")
+                .bind(0, asset).bind(1, partition).map(ConstructorMapper.of(PartitionState.class)).findOne());
+    }
+
+    /** States of many assets for one date, keyed by asset. */
+    public Map<String, PartitionState> states(LocalDate partition) {
+        return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM asset_partition WHERE partition_date = ?")
+                .bind(0, partition).map(ConstructorMapper.of(PartitionState.class)).list())
+                .stream().collect(Collectors.toMap(PartitionState::asset, Function.identity()));
+    }
+
+    public List<PartitionState> states(LocalDate from, LocalDate to) {
+        return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM asset_partition WHERE partition_date BETWEEN ? AND ? "
+                        + "ORDER BY partition_date, asset")
+                .bind(0, from).bind(1, to).map(ConstructorMapper.of(PartitionState.class)).list());
+    }
+
+    /** Dates in {@code dates} for which {@code asset} has not succeeded (missing or in another state). */
+    public List<LocalDate> notSucceeded(String asset, List<LocalDate> dates) {
+        if (dates.isEmpty()) {
+            return List.of();
+        }
+        List<LocalDate> ok = warehouse.jdbi().withHandle(h -> h.createQuery("SELECT partition_date FROM asset_partition "
+                        + "WHERE asset = ? AND state = 'SUCCESS' AND partition_date BETWEEN ? AND ?")
+                .bind(0, asset).bind(1, dates.get(0)).bind(2, dates.get(dates.size() - 1)).mapTo(LocalDate.class).list());
+        java.util.Set<LocalDate> okSet = new java.util.HashSet<>(ok);
+        return dates.stream().filter(d -> !okSet.contains(d)).toList();
+    }
+
+    public List<RunRecord> runs(String asset, LocalDate partition) {
+        return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM run_history WHERE asset = ? AND partition_date = ? "
+                        + "ORDER BY started_at, attempt")
+                .bind(0, asset).bind(1, partition).map(ConstructorMapper.of(RunRecord.class)).list());
+    }
+
+    /** Runs left RUNNING by a process that is gone (embedded mode: any at start-up; else by stale heartbeat). */
+    public List<RunRecord> runningOlderThan(Instant heartbeatBefore) {
+        return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM run_history WHERE status = 'RUNNING' "
+                        + "AND coalesce(heartbeat_at, started_at) < ? ORDER BY started_at")
+                .bind(0, heartbeatBefore).map(ConstructorMapper.of(RunRecord.class)).list());
+    }
+}

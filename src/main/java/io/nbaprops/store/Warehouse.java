@@ -1,0 +1,288 @@
+package io.nbaprops.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The warehouse: a pooled JDBC database (DuckDB embedded, or PostgreSQL), migrated on open, with one
+ * write path ({@link #write}) and Jdbi for reads. Timestamps are stored as UTC {@code TIMESTAMP}.
+ */
+public final class Warehouse implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Warehouse.class);
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final Jdbi jdbi;
+    private final String url;
+    private final Map<String, TableMeta> metaCache = new ConcurrentHashMap<>();
+
+    private Warehouse(HikariDataSource dataSource, Dialect dialect, String url) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.url = url;
+        this.jdbi = Jdbi.create(dataSource);
+        registerTimeTypes(jdbi);
+    }
+
+    /** Opens (creating the DuckDB file's folder if needed) and applies pending migrations. */
+    public static Warehouse open(String url, String user, String password, int poolSize) {
+        Warehouse w = connect(url, user, password, poolSize, false);
+        try {
+            w.migrate();
+        } catch (RuntimeException e) {
+            w.close();
+            throw e;
+        }
+        return w;
+    }
+
+    /**
+     * Opens for reading only: a DuckDB file is opened read-only (so a write fails in the engine itself);
+     * PostgreSQL sessions are read-only transactions. Nothing is migrated.
+     */
+    public static Warehouse openReadOnly(String url, String user, String password) {
+        return connect(url, user, password, 1, true);
+    }
+
+    private static Warehouse connect(String url, String user, String password, int poolSize, boolean readOnly) {
+        Dialect dialect = Dialect.forUrl(url);
+        if (dialect instanceof DuckDbDialect) {
+            prepareDuckDbFile(url, readOnly);
+        }
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setPoolName("warehouse");
+        hc.setMaximumPoolSize(Math.max(1, poolSize));
+        hc.setMinimumIdle(1);
+        hc.setConnectionTimeout(15_000);
+        hc.setInitializationFailTimeout(1);
+        if (user != null && !user.isBlank()) {
+            hc.setUsername(user);
+        }
+        if (password != null && !password.isBlank()) {
+            hc.setPassword(password);
+        }
+        if (dialect instanceof DuckDbDialect) {
+            if (readOnly) {
+                hc.addDataSourceProperty("duckdb.read_only", "true");
+            }
+        } else {
+            hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+            hc.setReadOnly(readOnly);
+        }
+        try {
+            HikariDataSource ds = new HikariDataSource(hc);
+            return new Warehouse(ds, dialect, url);
+        } catch (RuntimeException e) {
+            throw new WarehouseException("cannot open warehouse " + url + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static void prepareDuckDbFile(String url, boolean readOnly) {
+        String path = url.substring("jdbc:duckdb:".length());
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            path = path.substring(0, q);
+        }
+        if (path.isBlank() || path.startsWith(":memory:")) {
+            throw new WarehouseException("an in-memory DuckDB gives every pooled connection its own empty database; use a file");
+        }
+        Path file = Path.of(path).toAbsolutePath();
+        if (readOnly && !Files.exists(file)) {
+            throw new WarehouseException("warehouse file " + file + " does not exist yet (run `nbaprops demo` or `nbaprops run` first)");
+        }
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (Exception e) {
+            throw new WarehouseException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void migrate() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .outOfOrder(true)
+                .loggers("slf4j")
+                .load()
+                .migrate();
+        metaCache.clear();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public boolean isDuckDb() {
+        return dialect instanceof DuckDbDialect;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Raw JDBC access (e.g. for the read-only query command). */
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /**
+     * Runs {@code work} in one transaction through the one write path. {@code beforeCommit} runs
+     * last, inside the transaction: if it throws (e.g. the run was cancelled), everything is rolled back.
+     */
+    public long write(WriteWork work, Runnable beforeCommit) {
+        return jdbi.inTransaction(h -> {
+            WriteTx tx = new WriteTx(h, dialect, this);
+            work.write(tx);
+            if (beforeCommit != null) {
+                beforeCommit.run();
+            }
+            return tx.rowsWritten();
+        });
+    }
+
+    public long write(WriteWork work) {
+        return write(work, null);
+    }
+
+    /** Work inside one write transaction; unchecked exceptions roll it back. */
+    @FunctionalInterface
+    public interface WriteWork {
+        void write(WriteTx tx);
+    }
+
+    /** True when a trivial query answers within the pool's timeout. */
+    public boolean ping() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {
+            return rs.next();
+        } catch (SQLException | RuntimeException e) {
+            log.warn("warehouse ping failed: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    TableMeta meta(String table) {
+        return metaCache.computeIfAbsent(table.toLowerCase(Locale.ROOT), this::loadMeta);
+    }
+
+    private TableMeta loadMeta(String table) {
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, String> cols = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+                            + "AND table_schema = " + (isDuckDb() ? "'main'" : "current_schema()") + " ORDER BY ordinal_position")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        cols.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2));
+                    }
+                }
+            }
+            if (cols.isEmpty()) {
+                throw new WarehouseException("no table named " + table + " in the warehouse (is a migration missing?)");
+            }
+            List<String> pk = dialect.primaryKey(c, table).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+            return new TableMeta(table, cols, pk);
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read the columns of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The JDBC-bindable form of a value: Instants become UTC LocalDateTimes. */
+    Object bindable(Object v) {
+        return v instanceof Instant i ? LocalDateTime.ofInstant(i, ZoneOffset.UTC) : v;
+    }
+
+    private static void registerTimeTypes(Jdbi jdbi) {
+        // DuckDB's driver rejects setObject(i, v, Types.DATE), which is how Jdbi binds LocalDate.
+        jdbi.registerArgument(new AbstractArgumentFactory<LocalDate>(Types.DATE) {
+            @Override
+            protected Argument build(LocalDate value, ConfigRegistry config) {
+                return (pos, st, ctx) -> st.setObject(pos, value);
+            }
+        });
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP) {
+            @Override
+            protected Argument build(Instant value, ConfigRegistry config) {
+                return (pos, st, ctx) -> st.setObject(pos, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+            }
+        });
+        jdbi.registerArgument(new AbstractArgumentFactory<LocalDateTime>(Types.TIMESTAMP) {
+            @Override
+            protected Argument build(LocalDateTime value, ConfigRegistry config) {
+                return (pos, st, ctx) -> st.setObject(pos, value);
+            }
+        });
+        jdbi.registerColumnMapper(Instant.class, (ColumnMapper<Instant>) (rs, col, ctx) -> {
+            Object o = rs.getObject(col);
+            if (o == null) {
+                return null;
+            }
+            if (o instanceof java.sql.Timestamp ts) {
+                return ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
+            }
+            if (o instanceof LocalDateTime t) {
+                return t.toInstant(ZoneOffset.UTC);
+            }
+            if (o instanceof java.time.OffsetDateTime t) {
+                return t.toInstant();
+            }
+            return LocalDateTime.parse(o.toString().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        });
+        jdbi.registerColumnMapper(LocalDate.class, (ColumnMapper<LocalDate>) (rs, col, ctx) -> {
+            Object o = rs.getObject(col);
+            if (o == null) {
+                return null;
+            }
+            if (o instanceof LocalDate d) {
+                return d;
+            }
+            if (o instanceof java.sql.Date d) {
+                return d.toLocalDate();
+            }
+            return LocalDate.parse(o.toString());
+        });
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
