@@ -60,6 +60,21 @@ public final class ParseAsset implements Asset {
         return List.of(Dependency.same(collectAsset));
     }
 
+    /** A payload answering for another date than the one asked (a source ignoring a parameter) is refused. */
+    private void checkPartition(ParsedRows rows, ParseContext pc, java.time.LocalDate partition) {
+        for (var e : partitionColumns.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            var wrong = rows.rows(e.getKey()).stream().map(r -> r.get(e.getValue()))
+                    .filter(v -> !partition.equals(v)).toList();
+            if (!wrong.isEmpty()) {
+                throw new ParseException(parser.name(), pc.location(), e.getValue(), wrong.size() + " " + e.getKey()
+                        + " rows dated " + wrong.get(0) + ", not the requested " + partition, null);
+            }
+        }
+    }
+
     @Override
     public AssetResult materialize(AssetContext ctx) {
         List<ArchivedPayload> payloads = archive.latestCollection(source, endpoint, ctx.partition());
@@ -78,6 +93,7 @@ public final class ParseAsset implements Asset {
             } catch (RuntimeException e) {
                 throw new ParseException(parser.name(), pc.location(), null, "parser failed: " + e, e);
             }
+            checkPartition(rows, pc, ctx.partition());
             rows.tables().forEach((table, list) -> list.forEach(r -> all.add(table, r)));
             skipped.addAll(rows.skipped());
         }
