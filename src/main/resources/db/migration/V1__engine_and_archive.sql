@@ -62,7 +62,7 @@ CREATE TABLE raw_payload (
     content_type    VARCHAR,
     sha256          VARCHAR NOT NULL,      -- of the body as received
     bytes           BIGINT NOT NULL,
-    path            VARCHAR NOT NULL       -- relative to the archive folder
+    path            VARCHAR NOT NULL,      -- relative to the archive folder
+    collection_id   VARCHAR                -- the collect run that fetched it
 );
 CREATE INDEX raw_payload_lookup ON raw_payload (source, endpoint, partition_date);
-ALTER TABLE raw_payload ADD COLUMN collection_id VARCHAR;   -- the collect run that fetched it

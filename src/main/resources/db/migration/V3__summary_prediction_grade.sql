@@ -5,10 +5,14 @@ CREATE TABLE player_game_summary (
     player_lookup   VARCHAR NOT NULL,
     game_date       DATE NOT NULL,
     player_name     VARCHAR NOT NULL,
+    player_id       BIGINT,                -- the winning source's id
     team            VARCHAR NOT NULL,
     opponent        VARCHAR NOT NULL,
     is_home         BOOLEAN NOT NULL,
     played          BOOLEAN NOT NULL,
+    dnp_reason      VARCHAR,               -- when not played: DNP-CD, inactive, injury... as the source gives it
+    starter         BOOLEAN,
+    starter_inferred BOOLEAN,              -- true when no source said; the five most-played of the team
     minutes         DOUBLE PRECISION,
     pts             INTEGER,
     reb             INTEGER,
@@ -19,7 +23,16 @@ CREATE TABLE player_game_summary (
     fg3a            INTEGER,
     ftm             INTEGER,
     fta             INTEGER,
+    oreb            INTEGER,
+    dreb            INTEGER,
+    stl             INTEGER,
+    blk             INTEGER,
+    tov             INTEGER,
+    pf              INTEGER,
+    usage_rate      DOUBLE PRECISION,      -- share of team plays used while on the floor, in %
+    points_line_close DOUBLE PRECISION,    -- the consensus closing points line, when there was one
     source          VARCHAR NOT NULL,      -- which source's row won
+    sources_seen    VARCHAR,               -- every source that had the player-game, comma-separated
     PRIMARY KEY (game_key, player_lookup)
 );
 CREATE INDEX player_game_summary_date ON player_game_summary (game_date);

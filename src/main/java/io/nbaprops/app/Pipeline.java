@@ -1,6 +1,10 @@
 package io.nbaprops.app;
 
 import io.nbaprops.analytics.PlayerGameSummaryAsset;
+import io.nbaprops.analytics.TeamGameSummaryAsset;
+import io.nbaprops.analytics.UpcomingContextAsset;
+import io.nbaprops.features.FeatureStoreAsset;
+import io.nbaprops.features.PlayerDailyCacheAsset;
 import io.nbaprops.archive.RawArchive;
 import io.nbaprops.engine.Asset;
 import io.nbaprops.grade.GradeAsset;
@@ -38,7 +42,11 @@ public final class Pipeline {
         all.add(new ParseAsset(RAW_BOX_SCORES, box, new BdlBoxScoresParser(), archive,
                 Map.of(BdlBoxScoresParser.GAMES, "game_date", BdlBoxScoresParser.PLAYERS, "game_date")));
         all.add(new ScheduleAsset(List.of(RAW_GAMES)));
-        all.add(new PlayerGameSummaryAsset(RAW_BOX_SCORES));
+        all.add(new PlayerGameSummaryAsset(List.of(PlayerGameSummaryAsset.balldontlie(RAW_BOX_SCORES))));
+        all.add(new TeamGameSummaryAsset());
+        all.add(new UpcomingContextAsset(UpcomingContextAsset.ContextInputs.none()));
+        all.add(new PlayerDailyCacheAsset());
+        all.add(new FeatureStoreAsset());
         all.add(new MovingAverageAsset());
         all.add(new GradeAsset());
         all.add(new ResultsExportAsset(exports));

@@ -125,6 +125,18 @@ class SkeletonPipelineTest {
         assertThat(row("SELECT game_key, opponent, predicted, line_key, recommendation FROM prediction WHERE player_lookup = 'joelembiid'"))
                 .containsEntry("game_key", "20250220_BOS_PHI").containsEntry("opponent", "BOS").containsEntry("predicted", 41.0)
                 .containsEntry("line_key", "no-line").containsEntry("recommendation", "PASS");
+        assertThat(status).containsEntry("upcoming_player_game_context", RunStatus.SUCCESS)
+                .containsEntry("player_daily_cache", RunStatus.SUCCESS).containsEntry("feature_store", RunStatus.SUCCESS);
+        // Features for 2025-02-20 from the one earlier game day: Embiid's 41 points in 31 minutes, 16 of 17 FT.
+        Map<String, Object> fv = row("SELECT * FROM feature_store WHERE player_lookup = 'joelembiid'");
+        assertThat(fv).containsEntry("game_key", "20250220_BOS_PHI").containsEntry("feature_version", "fv3")
+                .containsEntry("pts_avg_l5", 41.0).containsEntry("pts_avg_l10", 41.0).containsEntry("min_avg_l10", 31.0)
+                .containsEntry("days_rest", 10.0).containsEntry("back_to_back", 0.0).containsEntry("is_home", 1.0)
+                .containsEntry("history_games", 0).containsEntry("has_line", 0.0);
+        assertThat((Double) fv.get("ft_rate_l10")).isCloseTo(17.0 / 21.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat((Double) fv.get("ts_pct_l10")).isCloseTo(41.0 / (2 * (21 + 0.44 * 17)), org.assertj.core.data.Offset.offset(1e-9));
+        // PHI's previous game (2024-01-15) was at home: no travel to its home game.
+        assertThat(fv.get("travel_km")).isEqualTo(0.0);
         RunOutcome summary = s.outcomes().stream().filter(o -> o.asset().equals("player_game_summary")).findFirst().orElseThrow();
         assertThat(summary.message()).startsWith("waiting for final box scores of 9 game(s): 20250220_BOS_PHI");
         RunOutcome grade = s.outcomes().stream().filter(o -> o.asset().equals("prediction_grade")).findFirst().orElseThrow();
