@@ -51,14 +51,26 @@ CREATE TABLE prediction (
     team            VARCHAR NOT NULL,
     opponent        VARCHAR NOT NULL,
     system_version  VARCHAR NOT NULL,
+    feature_version VARCHAR,
+    model_version   VARCHAR,               -- the trained artifact behind it (gradient-boosted and ensemble)
     predicted       DOUBLE PRECISION NOT NULL,
-    line_value      DOUBLE PRECISION,
+    line_value      DOUBLE PRECISION,      -- the exact line the pick is made against
     line_book       VARCHAR,
     line_snapshot_at TIMESTAMP,
-    over_price      INTEGER,
+    over_price      INTEGER,               -- American odds at that snapshot
     under_price     INTEGER,
+    p_over_raw      DOUBLE PRECISION,      -- from the residual distribution, before calibration
+    p_over          DOUBLE PRECISION,      -- calibrated
+    p_under         DOUBLE PRECISION,
+    p_push          DOUBLE PRECISION,
+    edge            DOUBLE PRECISION,      -- predicted minus line
     recommendation  VARCHAR NOT NULL,      -- OVER, UNDER, PASS
     reason          VARCHAR,
+    confidence      DOUBLE PRECISION,      -- calibrated probability of the recommended side
+    expected_value  DOUBLE PRECISION,      -- per unit staked at the offered price
+    kelly_stake     DOUBLE PRECISION,      -- fraction of bankroll (fractional Kelly)
+    calibration_samples INTEGER,           -- graded picks the calibration was fitted on
+    contributions   VARCHAR,               -- JSON: top feature contributions (gradient-boosted model)
     created_at      TIMESTAMP NOT NULL,
     PRIMARY KEY (game_key, player_lookup, market, system_id, line_key)
 );
@@ -74,10 +86,18 @@ CREATE TABLE prediction_grade (
     predicted       DOUBLE PRECISION NOT NULL,
     actual          DOUBLE PRECISION,
     abs_error       DOUBLE PRECISION,
-    signed_error    DOUBLE PRECISION,
+    signed_error    DOUBLE PRECISION,      -- predicted minus actual (positive = too high)
     line_value      DOUBLE PRECISION,
     recommendation  VARCHAR NOT NULL,
+    p_over_raw      DOUBLE PRECISION,
+    confidence      DOUBLE PRECISION,
     result          VARCHAR NOT NULL,      -- WIN, LOSS, PUSH, VOID, NO_PICK
+    went_over       BOOLEAN,               -- actual above the line (null: push, no line or void)
+    price           INTEGER,               -- American odds of the recommended side
+    profit_units    DOUBLE PRECISION,      -- per 1 unit staked; 0 for push and void
+    closing_line    DOUBLE PRECISION,      -- same book's last line before tip-off
+    closing_price   INTEGER,
+    clv             DOUBLE PRECISION,      -- closing-line value in points, positive = beat the close
     void_reason     VARCHAR,
     graded_at       TIMESTAMP NOT NULL,
     PRIMARY KEY (game_key, player_lookup, market, system_id, line_key)
