@@ -132,6 +132,8 @@ public final class LeagueGenerator {
             double[] pts = new double[n];
             double[] reb = new double[n];
             int[] games = new int[n];
+            double[] teamPts = new double[roster.teams().size()];
+            int[] teamGamesPlayed = new int[roster.teams().size()];
             for (int gi = 0; gi < schedule.size(); gi++) {
                 ScheduleFact sf = schedule.get(gi);
                 int home = roster.team(sf.home()).index();
@@ -140,12 +142,26 @@ public final class LeagueGenerator {
                 TeamGame a = teamGame(away, home, gi, false, null);
                 GameModel.Expectation e = GameModel.expect(h, a);
                 TeamGame[] sides = {h, a};
+                teamPts[home] += e.homePoints();
+                teamPts[away] += e.awayPoints();
+                teamGamesPlayed[home]++;
+                teamGamesPlayed[away]++;
                 for (int s = 0; s < 2; s++) {
                     for (int r = 0; r < sides[s].size(); r++) {
                         int p = sides[s].players[r];
                         pts[p] += e.players()[s][r][GameModel.Expectation.PTS];
                         reb[p] += e.players()[s][r][GameModel.Expectation.REB];
                         games[p]++;
+                    }
+                }
+            }
+            // Each team's shooting so that its expected season scoring (injuries included) is its real one.
+            for (int t = 0; t < teamPts.length; t++) {
+                double factor = facts.teams().get(t).realPpg() / (teamPts[t] / teamGamesPlayed[t]);
+                for (int p : roster.teamPlayers()[t]) {
+                    Ratings r = roster.ratings()[p];
+                    if (!r.efficiencyFixed()) {
+                        roster.ratings()[p] = r.withShooting(Math.min(0.72, r.p2() * factor), Math.min(0.47, r.p3() * factor));
                     }
                 }
             }
