@@ -22,8 +22,9 @@ public final class GameModel {
     static final double SHARE_FORM_SD = 0.12;
     static final double SHOOTING_FORM_SD = 0.04;
     static final double REB_SHAPE = 8;
-    static final double AST_SHAPE = 6;
     static final int MAX_OVERTIMES = 4;
+    /** Share of made baskets that are assisted (NBA 2024-25: about 62%). */
+    static final double ASSISTED = 0.62;
 
     private GameModel() {}
 
@@ -259,7 +260,6 @@ public final class GameModel {
         final double[] shareForm;
         final double[] shootingForm;
         final double[] rebForm;
-        final double[] astForm;
         final boolean[] picked;
         final double[] minutes;
         final int[][] stats;
@@ -271,7 +271,6 @@ public final class GameModel {
             shareForm = new double[n];
             shootingForm = new double[n];
             rebForm = new double[n];
-            astForm = new double[n];
             picked = new boolean[n];
             minutes = new double[n];
             stats = new int[n][Played.COUNT];
@@ -279,7 +278,6 @@ public final class GameModel {
                 shareForm[i] = 1 + rng.truncatedGaussian(SHARE_FORM_SD, 2.5);
                 shootingForm[i] = 1 + rng.truncatedGaussian(SHOOTING_FORM_SD, 2.5);
                 rebForm[i] = rng.gammaMeanOne(REB_SHAPE);
-                astForm[i] = rng.gammaMeanOne(AST_SHAPE);
                 picked[i] = !tg.fringe[i] || rng.chance(tg.playProb[i]);
             }
         }
@@ -334,6 +332,7 @@ public final class GameModel {
             }
             int attempts = rng.stochasticRound(e.teamAttempts * pace);
             int[] fga = new int[n];
+            int segmentMakes = 0;
             for (int k = 0; k < attempts; k++) {
                 double u = rng.uniform() * shareSum;
                 int pick = n - 1;
@@ -368,7 +367,6 @@ public final class GameModel {
                 s[Played.FTM] += ftm;
                 s[Played.OREB] += oreb;
                 s[Played.DREB] += reb - oreb;
-                s[Played.AST] += rng.poisson(m[i] * tg.ast[i] * tg.astEnv * e.astFactor * astForm[i]);
                 s[Played.STL] += rng.poisson(m[i] * tg.stl[i]);
                 s[Played.BLK] += rng.poisson(m[i] * tg.blk[i]);
                 s[Played.TOV] += rng.poisson(fga[i] * tg.tovPerFga[i] + m[i] * tg.tovPerMin[i]);
@@ -376,7 +374,53 @@ public final class GameModel {
                 int pts = 2 * fg2m + 3 * fg3m + ftm;
                 s[Played.PTS] += pts;
                 points += pts;
+                segmentMakes += fg2m + fg3m;
             }
+            // Assist shares follow minutes actually played (a fringe player left out gets none), the
+            // regular rotation absorbing the difference so each share keeps its expected value.
+            double[] astShare = new double[n];
+            double astDeviation = 0;
+            double coreAst = 0;
+            for (int i = 0; i < n; i++) {
+                double planned = seg.planned(i);
+                if (planned > 0) {
+                    astShare[i] = e.assistShare[i] * m[i] / planned;
+                    astDeviation += astShare[i] - e.assistShare[i];
+                }
+                if (seg.fixed[i] > 0) {
+                    coreAst += e.assistShare[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (seg.fixed[i] > 0) {
+                    astShare[i] = Math.max(0, astShare[i] - e.assistShare[i] / coreAst * astDeviation);
+                }
+            }
+            int assisted = rng.binomial(segmentMakes, ASSISTED);
+            for (int k = 0; k < assisted; k++) {
+                double u = rng.uniform();
+                int pick = -1;
+                for (int i = 0; i < n; i++) {
+                    u -= astShare[i];
+                    if (u < 0) {
+                        pick = i;
+                        break;
+                    }
+                }
+                if (pick < 0) {
+                    pick = lastPositive(astShare);
+                }
+                stats[pick][Played.AST]++;
+            }
+        }
+
+        private static int lastPositive(double[] shares) {
+            for (int i = shares.length - 1; i >= 0; i--) {
+                if (shares[i] > 0) {
+                    return i;
+                }
+            }
+            return 0;
         }
 
         void extraFreeThrow(Rng rng) {

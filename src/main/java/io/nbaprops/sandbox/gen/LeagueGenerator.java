@@ -157,7 +157,10 @@ public final class LeagueGenerator {
             }
             // Each team's shooting so that its expected season scoring (injuries included) is its real one.
             for (int t = 0; t < teamPts.length; t++) {
-                double factor = facts.teams().get(t).realPpg() / (teamPts[t] / teamGamesPlayed[t]);
+                // Targets are pulled slightly inside the real range so a season's sampling noise keeps
+                // every team within the league's plausible 105-125 band.
+                double target = Math.max(106.5, Math.min(123.5, facts.teams().get(t).realPpg()));
+                double factor = target / (teamPts[t] / teamGamesPlayed[t]);
                 for (int p : roster.teamPlayers()[t]) {
                     Ratings r = roster.ratings()[p];
                     if (!r.efficiencyFixed()) {
@@ -265,7 +268,7 @@ public final class LeagueGenerator {
         tg.rebEnv = pace / roster.leaguePace();
         tg.astEnv = pace / roster.leaguePace();
         int rest = restDays[team][k];
-        double context = neutral ? 1.0 : (home ? 1.012 : 0.988) * (rest == 1 ? 0.98 : rest >= 3 ? 1.005 : 1.0) * opp.defense();
+        double context = neutral ? 1.0 : (home ? 1.017 : 0.983) * (rest == 1 ? 0.98 : rest >= 3 ? 1.005 : 1.0) * opp.defense();
         double healthyReb = 0;
         double healthyAst = 0;
         for (int p : members) {
