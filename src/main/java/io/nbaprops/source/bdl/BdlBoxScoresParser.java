@@ -1,7 +1,7 @@
 package io.nbaprops.source.bdl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nbaprops.identity.PlayerLookup;
+import io.nbaprops.identity.GameKey;
 import io.nbaprops.source.JsonPayload;
 import io.nbaprops.source.ParseContext;
 import io.nbaprops.source.ParsedRows;
@@ -11,18 +11,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * balldontlie {@code GET /v1/box_scores?date=}: games with players nested under each team, into
- * {@code bdl_box_score_game} and {@code bdl_box_score_player}.
+ * balldontlie {@code GET /v1/box_scores?date=} (and {@code /v1/box_scores/live}): games with
+ * players nested under each team, into {@code bdl_box_score_game} and {@code bdl_box_score_player}.
  */
 public final class BdlBoxScoresParser implements PayloadParser {
     public static final String GAMES = "bdl_box_score_game";
     public static final String PLAYERS = "bdl_box_score_player";
-    private static final String[] COUNTS = {"pts", "reb", "ast", "stl", "blk", "turnover", "pf", "fgm", "fga", "fg3m", "fg3a",
+    static final String[] COUNTS = {"pts", "reb", "ast", "stl", "blk", "turnover", "pf", "fgm", "fga", "fg3m", "fg3a",
         "ftm", "fta", "oreb", "dreb"};
+    private final String name;
+
+    public BdlBoxScoresParser() {
+        this("bdl_box_scores");
+    }
+
+    public BdlBoxScoresParser(String name) {
+        this.name = name;
+    }
 
     @Override
     public String name() {
-        return "bdl_box_scores";
+        return name;
     }
 
     @Override
@@ -34,15 +43,16 @@ public final class BdlBoxScoresParser implements PayloadParser {
         JsonNode data = json.array(root, "data", "");
         for (int i = 0; i < data.size(); i++) {
             String path = JsonPayload.index("data", i);
-            JsonNode g = data.get(i);
-            json.requireObject(g, path);
+            JsonNode g = json.objectAt(data, i, "data");
             LocalDate date = BdlGamesParser.date(json, g, path);
             JsonNode home = json.object(g, "home_team", path);
             JsonNode away = json.object(g, "visitor_team", path);
             String homeCode = BdlTeams.tricode(json, home, JsonPayload.join(path, "home_team"));
             String awayCode = BdlTeams.tricode(json, away, JsonPayload.join(path, "visitor_team"));
+            String key = GameKey.of(date, awayCode, homeCode);
             Map<String, Object> game = new LinkedHashMap<>();
             game.put("game_date", date);
+            game.put("game_key", key);
             game.put("home_team", homeCode);
             game.put("away_team", awayCode);
             game.put("season", json.optInt(g, "season", path));
@@ -52,32 +62,24 @@ public final class BdlBoxScoresParser implements PayloadParser {
             game.put("away_score", json.optInt(g, "visitor_team_score", path));
             game.put("payload_id", ctx.payloadId());
             out.add(GAMES, game);
-            players(json, home, JsonPayload.join(path, "home_team"), date, homeCode, awayCode, true, ctx, out);
-            players(json, away, JsonPayload.join(path, "visitor_team"), date, awayCode, homeCode, false, ctx, out);
+            players(json, home, JsonPayload.join(path, "home_team"), date, key, homeCode, awayCode, true, ctx, out);
+            players(json, away, JsonPayload.join(path, "visitor_team"), date, key, awayCode, homeCode, false, ctx, out);
         }
         return out;
     }
 
-    private static void players(JsonPayload json, JsonNode team, String path, LocalDate date, String code, String opp,
-            boolean home, ParseContext ctx, ParsedRows out) {
+    private static void players(JsonPayload json, JsonNode team, String path, LocalDate date, String key, String code,
+            String opp, boolean home, ParseContext ctx, ParsedRows out) {
         JsonNode players = json.array(team, "players", path);
         for (int i = 0; i < players.size(); i++) {
             String p = JsonPayload.index(JsonPayload.join(path, "players"), i);
-            JsonNode line = players.get(i);
-            json.requireObject(line, p);
+            JsonNode line = json.objectAt(players, i, JsonPayload.join(path, "players"));
             JsonNode player = json.object(line, "player", p);
             String pp = JsonPayload.join(p, "player");
-            String first = json.optText(player, "first_name", pp);
-            String last = json.optText(player, "last_name", pp);
-            String name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
-            if (name.isEmpty()) {
-                throw json.fail(pp, "player has no name", null);
-            }
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("game_date", date);
-            r.put("player_id", json.longValue(player, "id", pp));
-            r.put("player_name", name);
-            r.put("player_lookup", PlayerLookup.of(name));
+            r.put("game_key", key);
+            BdlPlayers.identity(json, player, pp, r);
             r.put("team", code);
             r.put("opponent", opp);
             r.put("is_home", home);
@@ -100,14 +102,20 @@ public final class BdlBoxScoresParser implements PayloadParser {
         }
         String t = text.trim();
         try {
+            double m;
             if (t.contains(":")) {
                 String[] parts = t.split(":");
                 if (parts.length != 2) {
                     throw new NumberFormatException();
                 }
-                return Integer.parseInt(parts[0]) + Integer.parseInt(parts[1]) / 60.0;
+                m = Integer.parseInt(parts[0]) + Integer.parseInt(parts[1]) / 60.0;
+            } else {
+                m = Double.parseDouble(t);
             }
-            return Double.parseDouble(t);
+            if (!Double.isFinite(m) || m < 0 || m > 80) {
+                throw json.fail(path, "minutes out of range: \"" + text + "\"", null);
+            }
+            return m;
         } catch (NumberFormatException e) {
             throw json.fail(path, "minutes not understood: \"" + text + "\"", e);
         }
