@@ -122,6 +122,21 @@ public final class ParseAsset implements Asset {
         return Map.copyOf(partitionColumns);
     }
 
+    /** A payload answering for another date than the one asked (a source ignoring a parameter) is refused. */
+    private void checkPartition(ParsedRows rows, ParseContext pc, java.time.LocalDate partition) {
+        for (var e : partitionColumns.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            var wrong = rows.rows(e.getKey()).stream().map(r -> r.get(e.getValue()))
+                    .filter(v -> !partition.equals(v)).toList();
+            if (!wrong.isEmpty()) {
+                throw new ParseException(parser.name(), pc.location(), e.getValue(), wrong.size() + " " + e.getKey()
+                        + " rows dated " + wrong.get(0) + ", not the requested " + partition, null);
+            }
+        }
+    }
+
     @Override
     public AssetResult materialize(AssetContext ctx) {
         List<ArchivedPayload> payloads = (options.scope() == Scope.ALL_COLLECTIONS
@@ -139,6 +154,7 @@ public final class ParseAsset implements Asset {
             ParsedRows rows;
             try {
                 rows = parser.parse(archive.read(p), pc);
+                checkPartition(rows, pc, ctx.partition());
             } catch (ParseException e) {
                 failures.add(e);
                 skipped.add("payload " + p.payloadId() + " not parsed: " + e.getMessage());

@@ -1,0 +1,15 @@
+package io.nbaprops.sandbox;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One generated league per seed for the whole test run (generation takes a few seconds). */
+public final class TestLeagues {
+    private static final Map<Long, SandboxLeague> LEAGUES = new ConcurrentHashMap<>();
+
+    private TestLeagues() {}
+
+    public static SandboxLeague get(long seed) {
+        return LEAGUES.computeIfAbsent(seed, SandboxLeague::generate);
+    }
+}
