@@ -26,6 +26,15 @@ public final class RawFixture implements AutoCloseable {
         archive = new RawArchive(dir.resolve("raw"), warehouse);
     }
 
+    /** Tables upserted by key (no partition column). */
+    public static Map<String, String> upsert(String... tables) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String t : tables) {
+            m.put(t, null);
+        }
+        return m;
+    }
+
     public ArchivedPayload store(String source, String endpoint, LocalDate partition, String collection, Instant fetchedAt,
             byte[] body) {
         return archive.store(new PayloadMeta(source, endpoint, Map.of("date", String.valueOf(partition)),
@@ -46,6 +55,18 @@ public final class RawFixture implements AutoCloseable {
     public List<String> snapshot(String table) {
         return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM " + table).mapToMap().list())
                 .stream().map(r -> new java.util.TreeMap<>(r).toString()).sorted().toList();
+    }
+
+    /** The snapshot without some columns (e.g. payload_id, which names whichever payload wrote a row last). */
+    public List<String> snapshotWithout(String table, String... columns) {
+        return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM " + table).mapToMap().list()).stream()
+                .map(r -> {
+                    java.util.TreeMap<String, Object> m = new java.util.TreeMap<>(r);
+                    for (String c : columns) {
+                        m.remove(c);
+                    }
+                    return m.toString();
+                }).sorted().toList();
     }
 
     public long count(String table) {
