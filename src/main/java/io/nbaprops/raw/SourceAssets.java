@@ -87,7 +87,7 @@ public final class SourceAssets {
         ParseAsset.Options plain = ParseAsset.Options.defaults();
         List<Endpoint> e = new ArrayList<>();
         // balldontlie
-        e.add(new Endpoint("bdl_games", "balldontlie", "games", cursor(BdlRequests::games), upsert("bdl_game"),
+        e.add(new Endpoint("bdl_games", "balldontlie", "games", cursor(BdlRequests::games), byDate("bdl_game"),
                 plain.critical("bdl_game", false), List.of()));
         e.add(new Endpoint("bdl_box_scores", "balldontlie", "box_scores", single(BdlRequests::boxScores),
                 byDate("bdl_box_score_game", "bdl_box_score_player"), plain.critical("bdl_box_score_player", true), List.of()));
