@@ -77,7 +77,9 @@ public final class SourceAssets {
             assets.add(c);
             assets.add(new ParseAsset(e.parseAsset(), c, Parsers.get(e.source()), archive, e.tables(), e.options()));
         }
-        assets.add(LineHistoryAsset.propLines(List.of("raw_oddsa_player_props", "raw_bp_events", "raw_bp_player_props")));
+        // prop_line waits only for The Odds API: a BettingPros outage must not hold back the lines we
+        // have. BettingPros snapshots already parsed are folded in on every (re)build of the date.
+        assets.add(LineHistoryAsset.propLines(List.of("raw_oddsa_player_props")));
         assets.add(LineHistoryAsset.gameLines(List.of("raw_oddsa_game_lines")));
         return assets;
     }
