@@ -15,6 +15,7 @@ import io.nbaprops.predict.PredictionService;
 import io.nbaprops.publish.Exports;
 import io.nbaprops.publish.PicksExportAsset;
 import io.nbaprops.publish.ResultsExportAsset;
+import io.nbaprops.publish.StatusExportAsset;
 import io.nbaprops.raw.CollectAsset;
 import io.nbaprops.raw.ParseAsset;
 import io.nbaprops.raw.ScheduleAsset;
@@ -35,11 +36,11 @@ public final class Pipeline {
 
     /** Before the games: schedule, context, features, model, predictions, picks. */
     public static final List<String> PREGAME = List.of(COLLECT_GAMES, RAW_GAMES, ScheduleAsset.NAME, UpcomingContextAsset.NAME,
-            PlayerDailyCacheAsset.NAME, FeatureStoreAsset.NAME, ModelTrainingAsset.NAME, PredictionAsset.NAME, PicksExportAsset.NAME);
+            PlayerDailyCacheAsset.NAME, FeatureStoreAsset.NAME, ModelTrainingAsset.NAME, PredictionAsset.NAME, PicksExportAsset.NAME, StatusExportAsset.NAME);
     /** After the games: final schedule, box scores, summaries, grades, performance, results. */
     public static final List<String> POSTGAME = List.of(COLLECT_GAMES, RAW_GAMES, ScheduleAsset.NAME, COLLECT_BOX_SCORES,
             RAW_BOX_SCORES, PlayerGameSummaryAsset.NAME, TeamGameSummaryAsset.NAME, GradeAsset.NAME, PerformanceAsset.NAME,
-            ResultsExportAsset.NAME);
+            ResultsExportAsset.NAME, StatusExportAsset.NAME);
 
     private Pipeline() {}
 
@@ -65,6 +66,7 @@ public final class Pipeline {
         all.add(new GradeAsset());
         all.add(new PerformanceAsset());
         all.add(new ResultsExportAsset(exports));
+        all.add(new StatusExportAsset(exports));
         return all;
     }
 }

@@ -46,11 +46,12 @@ public final class PerformanceAsset implements Asset {
         var d = ctx.partition();
         String sql = "SELECT game_date, system_id, market, "
                 + "CAST(count(*) FILTER (WHERE result <> 'VOID') AS INTEGER), "
-                + "avg(abs_error), avg(signed_error), avg(abs(line_value - actual)) FILTER (WHERE line_value IS NOT NULL), "
+                + "nbp_round(avg(abs_error), 6), nbp_round(avg(signed_error), 6), "
+                + "nbp_round(avg(abs(line_value - actual)) FILTER (WHERE line_value IS NOT NULL), 6), "
                 + "CAST(count(*) FILTER (WHERE result IN ('WIN', 'LOSS', 'PUSH')) AS INTEGER), "
                 + "CAST(count(*) FILTER (WHERE result = 'WIN') AS INTEGER), CAST(count(*) FILTER (WHERE result = 'LOSS') AS INTEGER), "
-                + "CAST(count(*) FILTER (WHERE result = 'PUSH') AS INTEGER), coalesce(sum(profit_units), 0), "
-                + "avg(clv) FILTER (WHERE result IN ('WIN', 'LOSS', 'PUSH')), CAST(count(*) FILTER (WHERE result = 'VOID') AS INTEGER) "
+                + "CAST(count(*) FILTER (WHERE result = 'PUSH') AS INTEGER), nbp_round(coalesce(sum(profit_units), 0), 6), "
+                + "nbp_round(avg(clv) FILTER (WHERE result IN ('WIN', 'LOSS', 'PUSH')), 6), CAST(count(*) FILTER (WHERE result = 'VOID') AS INTEGER) "
                 + "FROM (" + LATEST_GRADES + ") lg GROUP BY game_date, system_id, market";
         long n = ctx.write(tx -> tx.replacePartitionFromQuery(NAME, List.of("game_date", "system_id", "market", "predictions", "mae",
                 "bias", "line_mae", "picks", "wins", "losses", "pushes", "profit_units", "avg_clv", "voids"), sql, List.of(d, d),

@@ -134,8 +134,8 @@ class SkeletonPipelineTest {
                 .containsEntry("pts_avg_l5", 41.0).containsEntry("pts_avg_l10", 41.0).containsEntry("min_avg_l10", 31.0)
                 .containsEntry("days_rest", 10.0).containsEntry("back_to_back", 0.0).containsEntry("is_home", 1.0)
                 .containsEntry("history_games", 0).containsEntry("has_line", 0.0);
-        assertThat((Double) fv.get("ft_rate_l10")).isCloseTo(17.0 / 21.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat((Double) fv.get("ts_pct_l10")).isCloseTo(41.0 / (2 * (21 + 0.44 * 17)), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat((Double) fv.get("ft_rate_l10")).isCloseTo(17.0 / 21.0, org.assertj.core.data.Offset.offset(5e-7));
+        assertThat((Double) fv.get("ts_pct_l10")).isCloseTo(41.0 / (2 * (21 + 0.44 * 17)), org.assertj.core.data.Offset.offset(5e-7));
         // PHI's previous game (2024-01-15) was at home: no travel to its home game.
         assertThat(fv.get("travel_km")).isEqualTo(0.0);
         RunOutcome summary = s.outcomes().stream().filter(o -> o.asset().equals("player_game_summary")).findFirst().orElseThrow();
