@@ -120,7 +120,7 @@ public final class PlayerGameSummaryAsset implements Asset {
                        w.minutes, w.pts, w.reb, w.ast, w.fg3m, w.fgm, w.fga, w.fg3a, w.ftm, w.fta, w.oreb, w.dreb, w.stl, w.blk,
                        w.tov, w.pf,
                        CASE WHEN coalesce(w.minutes, 0) > 0 AND t.fga + 0.44 * t.fta + t.tov > 0 THEN
-                           round(100.0 * (coalesce(w.fga, 0) + 0.44 * coalesce(w.fta, 0) + coalesce(w.tov, 0)) * (t.mp / 5.0)
+                           nbp_round(100.0 * (coalesce(w.fga, 0) + 0.44 * coalesce(w.fta, 0) + coalesce(w.tov, 0)) * (t.mp / 5.0)
                                  / (w.minutes * (t.fga + 0.44 * t.fta + t.tov)), 2) END,
                        CAST(NULL AS DOUBLE PRECISION),
                        w.source, w.seen

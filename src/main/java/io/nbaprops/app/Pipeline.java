@@ -3,14 +3,19 @@ package io.nbaprops.app;
 import io.nbaprops.analytics.PlayerGameSummaryAsset;
 import io.nbaprops.analytics.TeamGameSummaryAsset;
 import io.nbaprops.analytics.UpcomingContextAsset;
-import io.nbaprops.features.FeatureStoreAsset;
-import io.nbaprops.features.PlayerDailyCacheAsset;
 import io.nbaprops.archive.RawArchive;
 import io.nbaprops.engine.Asset;
+import io.nbaprops.features.FeatureStoreAsset;
+import io.nbaprops.features.PlayerDailyCacheAsset;
 import io.nbaprops.grade.GradeAsset;
-import io.nbaprops.predict.MovingAverageAsset;
-import io.nbaprops.publish.ExportStore;
+import io.nbaprops.grade.PerformanceAsset;
+import io.nbaprops.predict.ModelTrainingAsset;
+import io.nbaprops.predict.PredictionAsset;
+import io.nbaprops.predict.PredictionService;
+import io.nbaprops.publish.Exports;
+import io.nbaprops.publish.PicksExportAsset;
 import io.nbaprops.publish.ResultsExportAsset;
+import io.nbaprops.publish.StatusExportAsset;
 import io.nbaprops.raw.CollectAsset;
 import io.nbaprops.raw.ParseAsset;
 import io.nbaprops.raw.ScheduleAsset;
@@ -29,9 +34,17 @@ public final class Pipeline {
     public static final String COLLECT_BOX_SCORES = "collect_bdl_box_scores";
     public static final String RAW_BOX_SCORES = "raw_bdl_box_scores";
 
+    /** Before the games: schedule, context, features, model, predictions, picks. */
+    public static final List<String> PREGAME = List.of(COLLECT_GAMES, RAW_GAMES, ScheduleAsset.NAME, UpcomingContextAsset.NAME,
+            PlayerDailyCacheAsset.NAME, FeatureStoreAsset.NAME, ModelTrainingAsset.NAME, PredictionAsset.NAME, PicksExportAsset.NAME, StatusExportAsset.NAME);
+    /** After the games: final schedule, box scores, summaries, grades, performance, results. */
+    public static final List<String> POSTGAME = List.of(COLLECT_GAMES, RAW_GAMES, ScheduleAsset.NAME, COLLECT_BOX_SCORES,
+            RAW_BOX_SCORES, PlayerGameSummaryAsset.NAME, TeamGameSummaryAsset.NAME, GradeAsset.NAME, PerformanceAsset.NAME,
+            ResultsExportAsset.NAME, StatusExportAsset.NAME);
+
     private Pipeline() {}
 
-    public static List<Asset> assets(HttpFetcher fetcher, RawArchive archive, ExportStore exports) {
+    public static List<Asset> assets(HttpFetcher fetcher, RawArchive archive, Exports exports, PredictionService predictions) {
         List<Asset> all = new ArrayList<>();
         CollectAsset games = new CollectAsset(COLLECT_GAMES, BdlCollectors.SOURCE, "games", fetcher, BdlCollectors.games(), List.of());
         CollectAsset box = new CollectAsset(COLLECT_BOX_SCORES, BdlCollectors.SOURCE, "box_scores", fetcher,
@@ -47,9 +60,13 @@ public final class Pipeline {
         all.add(new UpcomingContextAsset(UpcomingContextAsset.ContextInputs.none()));
         all.add(new PlayerDailyCacheAsset());
         all.add(new FeatureStoreAsset());
-        all.add(new MovingAverageAsset());
+        all.add(new ModelTrainingAsset(predictions));
+        all.add(new PredictionAsset(predictions, List.of()));
+        all.add(new PicksExportAsset(exports));
         all.add(new GradeAsset());
+        all.add(new PerformanceAsset());
         all.add(new ResultsExportAsset(exports));
+        all.add(new StatusExportAsset(exports));
         return all;
     }
 }
