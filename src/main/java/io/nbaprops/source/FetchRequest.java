@@ -47,6 +47,11 @@ public record FetchRequest(
         return new FetchRequest(source, endpoint, path, p, partitionDate, collectionId, headers, expect);
     }
 
+    /** The same request expecting another kind of body. */
+    public FetchRequest withExpect(Expect kind) {
+        return new FetchRequest(source, endpoint, path, params, partitionDate, collectionId, headers, kind);
+    }
+
     public static final class Builder {
         private final String source;
         private final String endpoint;

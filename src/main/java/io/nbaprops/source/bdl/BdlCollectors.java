@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * balldontlie collectors per partition, kept for the wiring that predates
  * {@link io.nbaprops.raw.SourceAssets}; they use the same requests ({@link BdlRequests}) and the same
- * loop-refusing cursor pagination ({@link Pagination#cursor}) as the registry.
+ * loop-refusing cursor pagination ({@link Pagination#cursor}) as the registry. Unlike the registry
+ * they expect any kind of body, as that wiring always did: an HTML page answered with 200 is archived
+ * and refused by the parse step (a ParseException naming the source) instead of by the fetcher.
  */
 public final class BdlCollectors {
     public static final String SOURCE = BdlRequests.SOURCE;
@@ -19,12 +21,14 @@ public final class BdlCollectors {
 
     /** {@code GET /v1/games?dates[]=D}, every page. */
     public static Collector games() {
-        return (ctx, fetcher, collection) -> paged(fetcher, BdlRequests.games(ctx.partition(), collection));
+        return (ctx, fetcher, collection) -> paged(fetcher, BdlRequests.games(ctx.partition(), collection)
+                .withExpect(FetchRequest.Expect.ANY));
     }
 
     /** {@code GET /v1/box_scores?date=D}. */
     public static Collector boxScores() {
-        return (ctx, fetcher, collection) -> List.of(fetcher.get(BdlRequests.boxScores(ctx.partition(), collection)));
+        return (ctx, fetcher, collection) -> List.of(fetcher.get(BdlRequests.boxScores(ctx.partition(), collection)
+                .withExpect(FetchRequest.Expect.ANY)));
     }
 
     /**
