@@ -62,6 +62,7 @@ class SkeletonPipelineTest {
         server.route("/v1/games", req -> req.query().contains(GAMES_DAY.toString()) ? Response.json(games)
                 : Response.json("{\"data\":[],\"meta\":{\"per_page\":100}}"));
         Map<String, String> env = TestPlatform.env(dir, server.baseUrl());
+        env.put("NBAPROPS_PIPELINE_SOURCES", "[bdl_games, bdl_box_scores]");
         AppConfig cfg = TestPlatform.config(env);
         platform = Platform.open(cfg, new Secrets(env, null), Clock.systemUTC());
     }
