@@ -31,6 +31,10 @@ public final class SandboxRun implements AutoCloseable {
     static final Map<String, String> SANDBOX_KEYS = Map.of("BALLDONTLIE_API_KEY", "sandbox-bdl-key", "ODDS_API_KEY", "sandbox-odds-key",
             "BETTINGPROS_API_KEY", "sandbox-bp-key", "BIGDATABALL_API_KEY", "sandbox-bdb-key");
 
+    /** The source endpoints the sandbox league serves. */
+    public static final java.util.List<String> SOURCES = java.util.List.of("bdl_games", "bdl_box_scores", "bdl_injuries",
+            "nbac_schedule_api", "nbac_player_boxscore", "oddsa_events", "oddsa_player_props", "oddsa_game_lines");
+
     private final SandboxLeague league;
     private final SandboxServer server;
     private final SandboxClock clock;
@@ -60,6 +64,8 @@ public final class SandboxRun implements AutoCloseable {
                 overlay.put(p + "INITIAL_BACKOFF_MS", "10");
                 overlay.put(p + "MAX_BACKOFF_MS", "200");
             }
+            // The endpoints the sandbox serves.
+            overlay.put("NBAPROPS_PIPELINE_SOURCES", "[" + String.join(", ", SOURCES) + "]");
             overlay.putIfAbsent("NBAPROPS_ENGINE_INITIAL_BACKOFF_MS", "10");
             overlay.putIfAbsent("NBAPROPS_ENGINE_MAX_BACKOFF_MS", "200");
             AppConfig cfg = new ConfigLoader().load(configFile, overlay);
@@ -99,13 +105,13 @@ public final class SandboxRun implements AutoCloseable {
         Instant at = firstTip.minusSeconds(3600);
         Instant latest = ZonedDateTime.of(d, LocalTime.of(18, 0), SandboxLeague.EASTERN).toInstant();
         clock.set(at.isAfter(latest) ? latest : at);
-        return platform.engine().runPartition(d, Pipeline.PREGAME, "demo");
+        return platform.engine().runPartition(d, platform.pipeline().pregame(), "demo");
     }
 
     /** The day's post-game run, at 04:00 Eastern the next morning when every box score is final. */
     public RunSummary postgame(LocalDate d) {
         clock.set(ZonedDateTime.of(d.plusDays(1), LocalTime.of(4, 0), SandboxLeague.EASTERN).toInstant());
-        return platform.engine().runPartition(d, Pipeline.POSTGAME, "demo");
+        return platform.engine().runPartition(d, platform.pipeline().postgame(), "demo");
     }
 
     public RunSummary day(LocalDate d) {

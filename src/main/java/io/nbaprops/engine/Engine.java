@@ -271,7 +271,9 @@ public final class Engine implements AutoCloseable {
                 if (s == null) {
                     reasons.add(d.asset() + " [" + date + "] has not run");
                 } else if (!s.state().equals("SUCCESS")) {
-                    reasons.add(d.asset() + " [" + date + "] is " + s.state() + (s.reason() == null ? "" : ": " + s.reason()));
+                    // Name the upstream's own problem, not the chain of waits behind it (that is on the upstream's row).
+                    boolean failed = !s.state().equals("WAITING") && !s.state().equals("RUNNING");
+                    reasons.add(d.asset() + " [" + date + "] is " + s.state() + (failed && s.reason() != null ? ": " + abbreviate(s.reason(), 160) : ""));
                 }
             } else {
                 List<LocalDate> missing = store.notSucceeded(d.asset(), calendar.datesBefore(date));
@@ -386,6 +388,10 @@ public final class Engine implements AutoCloseable {
                 log.warn("engine listener failed: {}", e.toString());
             }
         }
+    }
+
+    static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
     private static long elapsedMs(long t0) {

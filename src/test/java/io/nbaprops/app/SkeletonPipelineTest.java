@@ -62,6 +62,7 @@ class SkeletonPipelineTest {
         server.route("/v1/games", req -> req.query().contains(GAMES_DAY.toString()) ? Response.json(games)
                 : Response.json("{\"data\":[],\"meta\":{\"per_page\":100}}"));
         Map<String, String> env = TestPlatform.env(dir, server.baseUrl());
+        env.put("NBAPROPS_PIPELINE_SOURCES", "[bdl_games, bdl_box_scores]");
         AppConfig cfg = TestPlatform.config(env);
         platform = Platform.open(cfg, new Secrets(env, null), Clock.systemUTC());
     }
@@ -139,7 +140,9 @@ class SkeletonPipelineTest {
         // PHI's previous game (2024-01-15) was at home: no travel to its home game.
         assertThat(fv.get("travel_km")).isEqualTo(0.0);
         RunOutcome summary = s.outcomes().stream().filter(o -> o.asset().equals("player_game_summary")).findFirst().orElseThrow();
-        assertThat(summary.message()).startsWith("waiting for final box scores of 9 game(s): 20250220_BOS_PHI");
+        // An empty box-score day when the schedule has 9 finished games is a failure of the source, not "no games".
+        assertThat(summary.message()).startsWith("waiting for raw_bdl_box_scores [2025-02-20] is FAILED")
+                .contains("zero bdl_box_score_player rows for 2025-02-20").contains("9 started game(s)");
         RunOutcome grade = s.outcomes().stream().filter(o -> o.asset().equals("prediction_grade")).findFirst().orElseThrow();
         assertThat(grade.message()).startsWith("waiting for player_game_summary [2025-02-20] is WAITING");
     }
@@ -155,7 +158,7 @@ class SkeletonPipelineTest {
         assertThat(sample).contains("\"pts\":5,", "\"home_team\":{");
         broken.put(sample.replaceFirst("\"pts\":5,", "\"pts\":\"five\","), "data[0].home_team.players[0].pts: expected a whole number but found \"five\"");
         broken.put("", "empty body");
-        broken.put("<html><body><h1>502 Bad Gateway</h1></body></html>", "expected JSON but got HTML");
+        broken.put("<html><body><h1>502 Bad Gateway</h1></body></html>", "expected JSON but got an HTML page");
         broken.put("{\"data\": null}", "at data: missing array");
         broken.put(sample.replaceFirst("\"home_team\":\\{", "\"home_team\":[],\"x\":{"), "data[0].home_team: expected an object");
         broken.put(sample, "rows dated 2024-01-15, not the requested 2024-01-16");
@@ -164,9 +167,10 @@ class SkeletonPipelineTest {
         for (var e : broken.entrySet()) {
             brokenBody.set(e.getKey().getBytes(StandardCharsets.UTF_8));
             RunSummary s = platform.engine().runPartition(BROKEN_DAY, List.of("collect_bdl_box_scores", "raw_bdl_box_scores"), "test");
-            RunOutcome raw = s.outcomes().get(1);
-            assertThat(raw.status()).as(e.getValue()).isEqualTo(RunStatus.FAILED);
-            assertThat(raw.message()).as(e.getValue()).startsWith("bdl_box_scores box_scores payload ").contains(e.getValue());
+            // An HTML page is caught by the fetcher (collect fails); anything else by the parser (raw fails).
+            RunOutcome failed = s.outcomes().stream().filter(o -> o.status() == RunStatus.FAILED).findFirst().orElseThrow();
+            assertThat(failed.message()).as(e.getValue()).contains(e.getValue());
+            assertThat(failed.message()).as(e.getValue()).containsAnyOf("bdl_box_scores box_scores payload ", "balldontlie http://");
             i++;
             assertThat(list("SELECT count(*) FROM raw_payload", Long.class).get(0)).isEqualTo(payloadsBefore + i);
             assertThat(list("SELECT count(*) FROM bdl_box_score_player", Long.class).get(0)).isEqualTo(before);
