@@ -60,6 +60,8 @@ public final class QuotaTracker {
             // The Odds API sends whole numbers, sometimes as "499.0".
             return OptionalLong.of((long) Double.parseDouble(v.get().trim()));
         } catch (NumberFormatException e) {
+            // An unreadable header is no reading: the previous one stays, and the log says why.
+            org.slf4j.LoggerFactory.getLogger(QuotaTracker.class).warn("unreadable quota header {}: '{}'", name, v.get());
             return OptionalLong.empty();
         }
     }
