@@ -30,3 +30,19 @@ CREATE TABLE export_log (
     note            VARCHAR,
     PRIMARY KEY (path, partition_date)
 );
+
+-- The picks of a date broken down for the performance report (summed over dates for any window):
+-- dimension = decile (stated confidence), edge (points between prediction and line), tier (predicted value), side.
+CREATE TABLE system_daily_breakdown (
+    game_date       DATE NOT NULL,
+    system_id       VARCHAR NOT NULL,
+    market          VARCHAR NOT NULL,
+    dimension       VARCHAR NOT NULL,
+    bucket          VARCHAR NOT NULL,
+    picks           INTEGER NOT NULL,
+    wins            INTEGER NOT NULL,
+    losses          INTEGER NOT NULL,
+    profit_units    DOUBLE PRECISION NOT NULL,
+    stated_sum      DOUBLE PRECISION NOT NULL,     -- sum of stated confidences, for the mean
+    PRIMARY KEY (game_date, system_id, market, dimension, bucket)
+);

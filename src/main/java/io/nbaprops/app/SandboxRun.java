@@ -31,9 +31,13 @@ public final class SandboxRun implements AutoCloseable {
     static final Map<String, String> SANDBOX_KEYS = Map.of("BALLDONTLIE_API_KEY", "sandbox-bdl-key", "ODDS_API_KEY", "sandbox-odds-key",
             "BETTINGPROS_API_KEY", "sandbox-bp-key", "BIGDATABALL_API_KEY", "sandbox-bdb-key");
 
-    /** The source endpoints the sandbox league serves. */
+    /**
+     * The source endpoints a replay collects: balldontlie for schedule, box scores and injuries, The Odds
+     * API for lines. (The sandbox also serves NBA.com's season schedule and league game log; they are left
+     * out of the replay because re-reading the whole season's schedule twice a day doubles its run time.)
+     */
     public static final java.util.List<String> SOURCES = java.util.List.of("bdl_games", "bdl_box_scores", "bdl_injuries",
-            "nbac_schedule_api", "nbac_player_boxscore", "oddsa_events", "oddsa_player_props", "oddsa_game_lines");
+            "oddsa_events", "oddsa_player_props", "oddsa_game_lines");
 
     private final SandboxLeague league;
     private final SandboxServer server;
@@ -110,8 +114,18 @@ public final class SandboxRun implements AutoCloseable {
 
     /** The day's post-game run, at 04:00 Eastern the next morning when every box score is final. */
     public RunSummary postgame(LocalDate d) {
-        clock.set(ZonedDateTime.of(d.plusDays(1), LocalTime.of(4, 0), SandboxLeague.EASTERN).toInstant());
+        clock.set(morningAfter(d));
         return platform.engine().runPartition(d, platform.pipeline().postgame(), "demo");
+    }
+
+    /** Moves the replay clock (and so what the sandbox serves) to {@code now}. */
+    public void at(Instant now) {
+        clock.set(now);
+    }
+
+    /** 04:00 Eastern the morning after a game date: every box score of the date is final by then. */
+    public static Instant morningAfter(LocalDate d) {
+        return ZonedDateTime.of(d.plusDays(1), LocalTime.of(4, 0), SandboxLeague.EASTERN).toInstant();
     }
 
     public RunSummary day(LocalDate d) {

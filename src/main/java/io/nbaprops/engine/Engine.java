@@ -98,6 +98,23 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Runs an asset for a date after first running its same-date upstream closure (e.g. grading a date
+     * whose box scores never arrived: collect, parse, summarise, then grade), all through this engine.
+     */
+    public RunSummary runWithUpstream(String assetName, LocalDate date, String trigger) {
+        java.util.Set<String> closure = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(assetName));
+        while (!todo.isEmpty()) {
+            String a = todo.pop();
+            if (closure.add(a)) {
+                graph.get(a).upstream().stream().filter(d -> d.window() == Dependency.Window.SAME_DATE)
+                        .forEach(d -> todo.push(d.asset()));
+            }
+        }
+        return runPartition(date, closure, trigger);
+    }
+
+    /**
      * Runs the assets for every date of the range in date order. Dates whose partitions already
      * succeeded are skipped unless {@code force}, so an interrupted backfill resumes where it stopped.
      * A failing date never stops the others.
@@ -265,9 +282,12 @@ public final class Engine implements AutoCloseable {
 
     private String upstreamWaiting(Asset asset, LocalDate date) {
         List<String> reasons = new ArrayList<>();
+        java.util.Map<String, PartitionState> today = asset.upstream().stream().anyMatch(d -> d.window() == Dependency.Window.SAME_DATE)
+                ? store.states(date) : java.util.Map.of();
+        List<LocalDate> earlier = null;
         for (Dependency d : asset.upstream()) {
             if (d.window() == Dependency.Window.SAME_DATE) {
-                PartitionState s = store.state(d.asset(), date).orElse(null);
+                PartitionState s = today.get(d.asset());
                 if (s == null) {
                     reasons.add(d.asset() + " [" + date + "] has not run");
                 } else if (!s.state().equals("SUCCESS")) {
@@ -276,7 +296,10 @@ public final class Engine implements AutoCloseable {
                     reasons.add(d.asset() + " [" + date + "] is " + s.state() + (failed && s.reason() != null ? ": " + abbreviate(s.reason(), 160) : ""));
                 }
             } else {
-                List<LocalDate> missing = store.notSucceeded(d.asset(), calendar.datesBefore(date));
+                if (earlier == null) {
+                    earlier = calendar.datesBefore(date);
+                }
+                List<LocalDate> missing = store.notSucceeded(d.asset(), earlier);
                 if (!missing.isEmpty()) {
                     reasons.add(d.asset() + " has not succeeded for " + missing.size() + " earlier date(s), first "
                             + missing.get(0));

@@ -15,6 +15,18 @@ import java.util.List;
 public final class PerformanceAsset implements Asset {
     public static final String NAME = "system_daily_performance";
 
+    /** The breakdowns of the picks: dimension to the SQL of its bucket (over the latest-line grade columns). */
+    public static final java.util.Map<String, String> BUCKETS = new java.util.LinkedHashMap<>();
+
+    static {
+        BUCKETS.put("decile", "CAST(least(9, CAST(floor(confidence * 10) AS INTEGER)) AS VARCHAR)");
+        BUCKETS.put("edge", "CASE WHEN abs(predicted - line_value) < 2 THEN '1.5-2' WHEN abs(predicted - line_value) < 3 THEN '2-3' "
+                + "WHEN abs(predicted - line_value) < 5 THEN '3-5' ELSE '5+' END");
+        BUCKETS.put("tier", "CASE WHEN predicted < 8 THEN 'bench <8' WHEN predicted < 14 THEN 'role 8-14' WHEN predicted < 20 "
+                + "THEN 'starter 14-20' WHEN predicted < 26 THEN 'scorer 20-26' ELSE 'star 26+' END");
+        BUCKETS.put("side", "recommendation");
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -53,9 +65,26 @@ public final class PerformanceAsset implements Asset {
                 + "CAST(count(*) FILTER (WHERE result = 'PUSH') AS INTEGER), nbp_round(coalesce(sum(profit_units), 0), 6), "
                 + "nbp_round(avg(clv) FILTER (WHERE result IN ('WIN', 'LOSS', 'PUSH')), 6), CAST(count(*) FILTER (WHERE result = 'VOID') AS INTEGER) "
                 + "FROM (" + LATEST_GRADES + ") lg GROUP BY game_date, system_id, market";
-        long n = ctx.write(tx -> tx.replacePartitionFromQuery(NAME, List.of("game_date", "system_id", "market", "predictions", "mae",
-                "bias", "line_mae", "picks", "wins", "losses", "pushes", "profit_units", "avg_clv", "voids"), sql, List.of(d, d),
-                "game_date", d));
+        StringBuilder breakdown = new StringBuilder();
+        List<Object> params = new java.util.ArrayList<>();
+        for (var dim : BUCKETS.entrySet()) {
+            if (breakdown.length() > 0) {
+                breakdown.append(" UNION ALL ");
+            }
+            breakdown.append("SELECT game_date, system_id, market, '").append(dim.getKey()).append("', ").append(dim.getValue())
+                    .append(", CAST(count(*) AS INTEGER), CAST(count(*) FILTER (WHERE result = 'WIN') AS INTEGER), ")
+                    .append("CAST(count(*) FILTER (WHERE result = 'LOSS') AS INTEGER), nbp_round(coalesce(sum(profit_units), 0), 6), ")
+                    .append("nbp_round(coalesce(sum(confidence), 0), 6) FROM (").append(LATEST_GRADES)
+                    .append(") lg WHERE result IN ('WIN', 'LOSS', 'PUSH') GROUP BY game_date, system_id, market, ").append(dim.getValue());
+            params.add(d);
+            params.add(d);
+        }
+        long n = ctx.write(tx -> {
+            tx.replacePartitionFromQuery(NAME, List.of("game_date", "system_id", "market", "predictions", "mae", "bias", "line_mae",
+                    "picks", "wins", "losses", "pushes", "profit_units", "avg_clv", "voids"), sql, List.of(d, d), "game_date", d);
+            tx.replacePartitionFromQuery("system_daily_breakdown", List.of("game_date", "system_id", "market", "dimension", "bucket",
+                    "picks", "wins", "losses", "profit_units", "stated_sum"), breakdown.toString(), params, "game_date", d);
+        });
         return AssetResult.rows(n);
     }
 }

@@ -20,17 +20,33 @@ public final class PredictionService implements AutoCloseable {
     private final WorkDispatcher dispatcher;
     private final PredictionBatch batch;
     private final XgbTrainer trainer;
+    private final Warehouse warehouse;
+    private final LineSource lines;
+    private final Clock clock;
 
     public PredictionService(PredictConfig config, Warehouse warehouse, LineSource lines, Clock clock, WorkDispatcher dispatcher) {
         this.config = config;
+        this.warehouse = warehouse;
+        this.lines = lines;
+        this.clock = clock;
         this.models = new ModelRegistry(warehouse);
         this.systems = Systems.standard(models);
         this.dispatcher = dispatcher != null ? dispatcher : new InProcessDispatcher(new PredictionWorker(systems), config.workerThreads());
-        this.batch = new PredictionBatch(warehouse, systems, this.dispatcher, new Recommender(new Recommender.Settings(config.minEdge(),
+        this.batch = batch(this.dispatcher);
+        this.trainer = new XgbTrainer(warehouse, clock);
+    }
+
+    /** A batch coordinator on another dispatcher (the distributed one, or a test's). */
+    public PredictionBatch batch(WorkDispatcher with) {
+        return new PredictionBatch(warehouse, systems, with, new Recommender(new Recommender.Settings(config.minEdge(),
                 config.minProbability(), config.kellyFraction(), config.minCalibrationSamples())), lines, models, clock,
                 new PredictionBatch.Settings(Duration.ofSeconds(config.batchDeadlineSeconds()), config.calibrationDays(),
                         config.ensembleDays(), 150));
-        this.trainer = new XgbTrainer(warehouse, clock);
+    }
+
+    /** The in-process worker: what a dispatcher runs for each item. */
+    public PredictionWorker worker() {
+        return new PredictionWorker(systems);
     }
 
     public List<Market> markets() {

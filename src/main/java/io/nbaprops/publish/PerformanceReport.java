@@ -1,7 +1,6 @@
 package io.nbaprops.publish;
 
 import io.nbaprops.analytics.Seasons;
-import io.nbaprops.grade.PerformanceAsset;
 import io.nbaprops.store.Warehouse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,15 +27,10 @@ public final class PerformanceReport {
         out.put("season_from", from.toString());
         out.put("windows", windows(date));
         out.put("daily", daily(from, date));
-        out.put("calibration", breakdown(from, date, "CAST(floor(confidence * 10) AS INTEGER)", "decile"));
-        out.put("edge_buckets", breakdown(from, date,
-                "CASE WHEN abs(predicted - line_value) < 1 THEN '0-1' WHEN abs(predicted - line_value) < 2 THEN '1-2' "
-                        + "WHEN abs(predicted - line_value) < 3 THEN '2-3' WHEN abs(predicted - line_value) < 5 THEN '3-5' ELSE '5+' END",
-                "edge"));
-        out.put("tiers", breakdown(from, date,
-                "CASE WHEN predicted < 8 THEN 'bench <8' WHEN predicted < 14 THEN 'role 8-14' WHEN predicted < 20 THEN 'starter 14-20' "
-                        + "WHEN predicted < 26 THEN 'scorer 20-26' ELSE 'star 26+' END", "tier"));
-        out.put("sides", breakdown(from, date, "recommendation", "side"));
+        out.put("calibration", breakdown(from, date, "decile"));
+        out.put("edge_buckets", breakdown(from, date, "edge"));
+        out.put("tiers", breakdown(from, date, "tier"));
+        out.put("sides", breakdown(from, date, "side"));
         return out;
     }
 
@@ -69,17 +63,20 @@ public final class PerformanceReport {
                 .bind(0, from).bind(1, to).mapToMap().list()));
     }
 
-    /** Picks grouped by an expression: count, wins, losses, win rate, ROI, mean stated confidence. */
-    private List<Map<String, Object>> breakdown(LocalDate from, LocalDate to, String bucketSql, String bucketName) {
-        return rounded(warehouse.jdbi().withHandle(h -> h.createQuery("SELECT system_id, market, " + bucketSql + " AS " + bucketName
-                        + ", count(*) AS picks, count(*) FILTER (WHERE result = 'WIN') AS wins, "
-                        + "count(*) FILTER (WHERE result = 'LOSS') AS losses, "
-                        + "CAST(count(*) FILTER (WHERE result = 'WIN') AS DOUBLE PRECISION) / "
-                        + "nullif(count(*) FILTER (WHERE result IN ('WIN', 'LOSS')), 0) AS win_rate, "
-                        + "avg(confidence) AS stated, sum(profit_units) / count(*) AS roi "
-                        + "FROM (" + PerformanceAsset.LATEST_GRADES + ") g WHERE result IN ('WIN', 'LOSS', 'PUSH') "
-                        + "GROUP BY system_id, market, " + bucketName + " ORDER BY market, system_id, " + bucketName)
-                .bind(0, from).bind(1, to).mapToMap().list()));
+    /** Picks by one dimension's buckets over the window, summed from the daily breakdowns: count, wins, losses, win rate, ROI, mean stated confidence. */
+    private List<Map<String, Object>> breakdown(LocalDate from, LocalDate to, String dimension) {
+        List<Map<String, Object>> rows = rounded(warehouse.jdbi().withHandle(h -> h.createQuery("SELECT system_id, market, bucket, "
+                        + "sum(picks) AS picks, sum(wins) AS wins, sum(losses) AS losses, "
+                        + "CAST(sum(wins) AS DOUBLE PRECISION) / nullif(sum(wins) + sum(losses), 0) AS win_rate, "
+                        + "sum(stated_sum) / nullif(sum(picks), 0) AS stated, sum(profit_units) / nullif(sum(picks), 0) AS roi "
+                        + "FROM system_daily_breakdown WHERE dimension = ? AND game_date BETWEEN ? AND ? "
+                        + "GROUP BY system_id, market, bucket ORDER BY market, system_id, bucket")
+                .bind(0, dimension).bind(1, from).bind(2, to).mapToMap().list()));
+        for (Map<String, Object> r : rows) {
+            Object bucket = r.remove("bucket");
+            r.put(dimension, dimension.equals("decile") ? Integer.valueOf(bucket.toString()) : bucket);
+        }
+        return rows;
     }
 
     /** Four decimals are plenty for a chart and keep the files small. */

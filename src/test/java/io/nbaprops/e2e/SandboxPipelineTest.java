@@ -210,8 +210,73 @@ class SandboxPipelineTest {
     }
 
     @Test
+    void gradingWaitsForBoxScoresThenHealsThroughTheEngine() {
+        LocalDate d = run.gameDates().get(DAYS + 1);
+        SandboxSeason.days(run, List.of(run.gameDates().get(DAYS)));
+        SandboxSeason.check(run.pregame(d));
+        run.at(SandboxRun.morningAfter(d));
+        var engine = run.platform().engine();
+        var waiting = engine.run("prediction_grade", d, "schedule");
+        assertThat(waiting.status()).isEqualTo(RunStatus.WAITING);
+        assertThat(waiting.message()).startsWith("waiting for player_game_summary [" + d + "] has not run");
+        var healed = engine.runWithUpstream("prediction_grade", d, "schedule");
+        assertThat(healed.outcomes()).extracting(o -> o.asset()).contains("collect_bdl_box_scores", "raw_bdl_box_scores",
+                "player_game_summary", "prediction_grade");
+        assertThat(healed.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.asset()).isEqualTo(RunStatus.SUCCESS));
+        assertThat(rows("SELECT count(*) AS n FROM prediction_grade WHERE game_date = ? AND result IN ('WIN', 'LOSS', 'PUSH', 'NO_PICK')", d)
+                .get(0).get("n")).isNotEqualTo(0L);
+    }
+
+    @Test
+    void duplicatedWorkItemsAndAFailingPlayerNeverDuplicateOrSinkTheBatch() {
+        LocalDate d = dates.get(DAYS - 1);
+        var service = run.platform().predictions();
+        String victim = (String) rows("SELECT min(player_lookup) AS p FROM feature_store WHERE game_date = ?", d).get(0).get("p");
+        long before = (Long) rows("SELECT count(*) AS n FROM prediction WHERE game_date = ?", d).get(0).get("n");
+        // A dispatcher that delivers every result twice (a redelivered message) and fails one player.
+        io.nbaprops.predict.WorkDispatcher flaky = (shared, items, deadline) -> {
+            List<io.nbaprops.predict.WorkDispatcher.WorkOutcome> out = new ArrayList<>();
+            var worker = service.worker();
+            for (var item : items) {
+                if (item.game().playerLookup().equals(victim)) {
+                    out.add(new io.nbaprops.predict.WorkDispatcher.WorkOutcome(item.itemId(), Map.of(), "IllegalStateException: simulated"));
+                    continue;
+                }
+                var o = worker.run(shared, item);
+                out.add(o);
+                out.add(o);
+            }
+            return out;
+        };
+        // The same moment the day's predictions were made, so the same line snapshots: any new row would be a duplicate.
+        java.time.Instant madeAt = run.platform().warehouse().jdbi().withHandle(h -> h.createQuery(
+                "SELECT max(created_at) FROM prediction WHERE game_date = ?").bind(0, d).mapTo(java.time.Instant.class).one());
+        var result = service.batch(flaky).run(d, io.nbaprops.predict.Market.POINTS, null, madeAt, () -> { });
+        assertThat(result.failures()).singleElement().satisfies(f -> assertThat(f).startsWith(victim).contains("simulated"));
+        assertThat(result.rowsWritten()).isGreaterThan(100);
+        assertThat((Long) rows("SELECT count(*) AS n FROM prediction WHERE game_date = ?", d).get(0).get("n")).isEqualTo(before);
+        assertThat(rows("SELECT count(*) AS n FROM (SELECT game_key, player_lookup, market, system_id, line_key FROM prediction "
+                + "GROUP BY ALL HAVING count(*) > 1) x").get(0).get("n")).isEqualTo(0L);
+    }
+
+    @Test
+    void calibrationUsesOnlyGradesFromBeforeTheDate() {
+        LocalDate d = dates.get(DAYS - 1);
+        List<Map<String, Object>> before = rows("SELECT game_key, player_lookup, system_id, line_key, p_over, calibration_samples "
+                + "FROM prediction WHERE game_date = ? ORDER BY ALL", d);
+        // Poison the grades of the date itself and of later dates: absurd residuals and outcomes.
+        run.platform().warehouse().write(tx -> tx.handle().createUpdate("UPDATE prediction_grade SET actual = 99, went_over = true, "
+                + "p_over_raw = 0.01 WHERE game_date >= ?").bind(0, d).execute());
+        var engine = run.platform().engine();
+        assertThat(engine.run("prediction", d, "test").status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(rows("SELECT game_key, player_lookup, system_id, line_key, p_over, calibration_samples "
+                + "FROM prediction WHERE game_date = ? ORDER BY ALL", d)).isEqualTo(before);
+        assertThat(engine.runPartition(d, List.of("prediction_grade", "system_daily_performance"), "test").allSucceeded()).isTrue();
+    }
+
+    @Test
     void statusWithdrawsYesterdaysPicksWhenTodaysPredictionsFail() throws Exception {
-        LocalDate next = run.gameDates().get(DAYS);
+        LocalDate next = run.gameDates().get(DAYS + 5);
         // Today's inputs are broken: predictions cannot run, so the latest picks must not stay up as if fresh.
         run.platform().warehouse().write(tx -> tx.handle().execute("DROP TABLE IF EXISTS sabotage"));
         var engine = run.platform().engine();

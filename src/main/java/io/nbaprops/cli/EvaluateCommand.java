@@ -1,0 +1,82 @@
+package io.nbaprops.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.nbaprops.config.AppConfig;
+import io.nbaprops.config.Secrets;
+import io.nbaprops.predict.Evaluation;
+import io.nbaprops.store.Warehouse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Reports, per prediction system, over graded games of a date range: MAE and bias, the books' line MAE",
+            "and the sandbox oracle's MAE on the same player-games, picks' hit rate and ROI at the prices taken (all and at",
+            "edge >= 3), by edge bucket, the calibration table (stated vs actual by decile) and the expected calibration error."})
+final class EvaluateCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD")
+    LocalDate to;
+
+    @Option(names = "--json", description = "Print one JSON object with a `systems` array.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        AppConfig cfg = config.load();
+        Secrets secrets = Secrets.of(cfg, System.getenv());
+        try (Warehouse w = Warehouse.openReadOnly(cfg.warehouse().url(), cfg.warehouse().user(),
+                secrets.get(cfg.warehouse().passwordSecret()).orElse(null))) {
+            List<Evaluation.SystemEvaluation> eval = new Evaluation(w).evaluate(from, to);
+            if (json) {
+                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(Evaluation.toJson(from, to, eval)));
+                return 0;
+            }
+            print(eval);
+            return 0;
+        }
+    }
+
+    private void print(List<Evaluation.SystemEvaluation> eval) {
+        if (eval.isEmpty()) {
+            System.out.println("no graded predictions between " + from + " and " + to);
+            return;
+        }
+        System.out.printf("%-15s %-8s %7s %6s %6s %8s %7s %6s %6s %7s %7s %7s %6s%n", "system", "market", "graded", "MAE", "bias", "line MAE",
+                "oracle", "picks", "hit %", "ROI %", "hit@3 %", "ROI@3 %", "ECE");
+        for (var e : eval) {
+            System.out.printf(Locale.ROOT, "%-15s %-8s %7d %6s %6s %8s %7s %6d %6s %7s %7s %7s %6s%n", e.system(), e.market(), e.predictions(),
+                    f(e.mae()), f(e.bias()), f(e.lineMae()), f(e.oracleMae()), e.picks(), pct(e.hitRate()), pct(e.roi()),
+                    pct(e.hitRateEdge3()), pct(e.roiEdge3()), pct(e.ece()));
+        }
+        for (var e : eval) {
+            System.out.println();
+            System.out.println(e.system() + " " + e.market() + " — calibration (stated vs actual win rate of picks, by decile):");
+            for (Map<String, Object> b : e.calibration()) {
+                System.out.printf(Locale.ROOT, "  %d0%%  n=%-6s stated %s  actual %s%n", ((Number) b.get("decile")).intValue(), b.get("n"),
+                        pct(((Number) b.get("stated")).doubleValue()), pct(((Number) b.get("actual")).doubleValue()));
+            }
+            System.out.println("  by edge: " + e.edgeBuckets());
+        }
+    }
+
+    private static String f(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f", 100 * v);
+    }
+}
