@@ -44,7 +44,8 @@ class SecretsNeverLeakTest {
                             FetchRequest.builder("odds_api", "events", "/v4/sports/basketball_nba/events")
                                     .param("dateFormat", "iso").partition(ctx.partition()).collection(c).build())), List.of()),
                     new CollectAsset("collect_bdl_games", "balldontlie", "games", pl.fetcher(),
-                            io.nbaprops.source.bdl.BdlCollectors.games(), List.of())))) {
+                            io.nbaprops.raw.SourceAssets.endpoints().stream().filter(e -> e.source().equals("bdl_games")).findFirst()
+                                    .orElseThrow().collector(), List.of())))) {
                 assertThat(p.engine().run("collect_odds_events", D, "test").status()).isEqualTo(RunStatus.FAILED);
                 assertThat(p.engine().run("collect_bdl_games", D, "test").status()).isEqualTo(RunStatus.SUCCESS);
                 String stored = p.warehouse().jdbi().withHandle(h -> String.join("\n",
