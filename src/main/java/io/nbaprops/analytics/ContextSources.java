@@ -22,6 +22,9 @@ public final class ContextSources {
 
     public static ContextInputs of(Set<String> enabled) {
         List<String> raw = new ArrayList<>();
+        if (enabled.contains("nbac_player_movement")) {
+            raw.add("raw_nbac_player_movement");
+        }
         List<String> injuries = new ArrayList<>();
         if (enabled.contains("nbac_injury_report")) {
             raw.add("raw_nbac_injury_report");

@@ -73,10 +73,21 @@ public final class UpcomingContextAsset implements Asset {
                     UNION ALL
                     SELECT game_key, game_date, tip_off, away_team, home_team, false, home_team FROM todays),
                 seen AS (
-                    SELECT player_lookup, player_name, team,
+                    SELECT player_lookup, player_name, team, game_date,
                            row_number() OVER (PARTITION BY player_lookup ORDER BY game_date DESC, game_key DESC) AS rn
                     FROM player_game_summary WHERE game_date < ? AND game_date >= ?),
-                roster AS (SELECT player_lookup, player_name, team FROM seen WHERE rn = 1),
+                moves AS (
+                    SELECT player_lookup, team, transaction_type, transaction_date,
+                           row_number() OVER (PARTITION BY player_lookup ORDER BY transaction_date DESC, group_sort DESC) AS rn
+                    FROM nbac_player_movement
+                    WHERE player_lookup IS NOT NULL AND transaction_date < ? AND transaction_type IN ('Trade', 'Signing', 'Waive')),
+                roster AS (
+                    -- His last team, unless a trade or signing since then moved him (or a waiver released him).
+                    SELECT s.player_lookup, s.player_name,
+                           CASE WHEN m.transaction_date > s.game_date AND m.transaction_type <> 'Waive' AND m.team IS NOT NULL
+                                THEN m.team ELSE s.team END AS team
+                    FROM seen s LEFT JOIN moves m ON m.player_lookup = s.player_lookup AND m.rn = 1
+                    WHERE s.rn = 1 AND NOT coalesce(m.transaction_date > s.game_date AND m.transaction_type = 'Waive', false)),
                 last_played AS (
                     SELECT player_lookup, max(game_date) AS last_date FROM player_game_summary
                     WHERE played AND game_date < ? AND game_date >= ? GROUP BY player_lookup),
@@ -127,7 +138,7 @@ public final class UpcomingContextAsset implements Asset {
                 LEFT JOIN game_lines gl ON gl.game_key = s.game_key AND gl.team = s.team
                 """.formatted(inputs.injuriesSql(), inputs.linesSql(), inputs.gameLinesSql());
         var lookback = Seasons.lookback(d);
-        List<Object> params = List.of(d, d, lookback, d, lookback, d, lookback, d, lookback, d.minusDays(7),
+        List<Object> params = List.of(d, d, lookback, d, d, lookback, d, lookback, d, lookback, d.minusDays(7),
                 d, d, lookback, d, d, d, d.minusDays(1));
         long n = ctx.write(tx -> tx.replacePartitionFromQuery(NAME, List.of("game_key", "player_lookup", "game_date", "player_name",
                 "team", "opponent", "is_home", "tip_off", "last_game_date", "days_rest", "back_to_back", "games_last_7d", "travel_km",
