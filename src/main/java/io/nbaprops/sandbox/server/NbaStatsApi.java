@@ -91,7 +91,8 @@ final class NbaStatsApi {
     private static Map<String, Object> broadcaster(String scope, String media, int id, String name, long teamId) {
         return obj("broadcasterScope", scope, "broadcasterMedia", media, "broadcasterId", id, "broadcasterDisplay", name,
                 "broadcasterAbbreviation", name, "broadcasterDescription", "", "tapeDelayComments", "",
-                "broadcasterVideoLink", "", "regionId", 1, "broadcasterTeamId", teamId, "broadcasterRanking", null,
+                "broadcasterVideoLink", "", "regionId", 1, "broadcasterTeamId", teamId, "broadcasterRanking",
+                "natl".equals(scope) && "tv".equals(media) ? (Object) 1 : null,
                 "localizationRegion", "");
     }
 
