@@ -40,14 +40,14 @@ CREATE TABLE asset_partition (
 -- Notable things that happened during runs: budget warnings, timeouts, retries, give-ups.
 CREATE TABLE engine_event (
     event_id        VARCHAR PRIMARY KEY,
-    at              TIMESTAMP NOT NULL,
+    occurred_at     TIMESTAMP NOT NULL,
     kind            VARCHAR NOT NULL,      -- BUDGET_WARNING, TIMEOUT, RETRY, FAILED, WAITING, ABANDONED
     asset           VARCHAR,
     partition_date  DATE,
     run_id          VARCHAR,
     message         VARCHAR NOT NULL
 );
-CREATE INDEX engine_event_at ON engine_event (at);
+CREATE INDEX engine_event_occurred ON engine_event (occurred_at);
 
 -- One row per archived payload; the bytes are gzip files under the archive folder.
 CREATE TABLE raw_payload (
@@ -62,7 +62,7 @@ CREATE TABLE raw_payload (
     content_type    VARCHAR,
     sha256          VARCHAR NOT NULL,      -- of the body as received
     bytes           BIGINT NOT NULL,
-    path            VARCHAR NOT NULL       -- relative to the archive folder
+    path            VARCHAR NOT NULL,      -- relative to the archive folder
+    collection_id   VARCHAR                -- the collect run that fetched it
 );
 CREATE INDEX raw_payload_lookup ON raw_payload (source, endpoint, partition_date);
-ALTER TABLE raw_payload ADD COLUMN collection_id VARCHAR;   -- the collect run that fetched it

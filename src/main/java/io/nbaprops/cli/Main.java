@@ -1,10 +1,38 @@
 package io.nbaprops.cli;
 
+import io.nbaprops.config.Secrets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 /** Entry point of the {@code nbaprops} command. */
+@Command(name = "nbaprops", mixinStandardHelpOptions = true, version = "nbaprops 0.1.0",
+        description = "NBA player-props platform: collect, analyse, predict, grade, publish, and run itself.",
+        subcommands = {DemoCommand.class, RunCommand.class, BackfillCommand.class, StatusCommand.class, QueryCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(0);
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this; main exits with it). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println(cmd.getCommandName() + " failed: " + Secrets.mask(describe(ex)));
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    private static String describe(Throwable t) {
+        StringBuilder sb = new StringBuilder(String.valueOf(t.getMessage() != null ? t.getMessage() : t.toString()));
+        for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+                sb.append("\n  caused by: ").append(c.getMessage());
+            }
+        }
+        return sb.toString();
     }
 }

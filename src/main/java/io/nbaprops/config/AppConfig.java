@@ -20,7 +20,7 @@ public record AppConfig(
         Path exportsDir,
         EngineConfig engine,
         Map<String, SourceConfig> sources,
-        JsonNode predict,
+        PredictConfig predict,
         JsonNode alerts,
         JsonNode service,
         JsonNode bus,
@@ -38,6 +38,24 @@ public record AppConfig(
         }
         return c;
     }
+
+    /** Prediction systems and recommendation thresholds (the {@code predict:} section). */
+    public record PredictConfig(
+            java.util.List<String> markets,
+            double minEdge,
+            double minProbability,
+            double kellyFraction,
+            int minCalibrationSamples,
+            java.util.List<String> bookPriority,
+            int workerThreads,
+            long batchDeadlineSeconds,
+            int calibrationDays,
+            int ensembleDays,
+            int retrainDays,
+            int minTrainingRows,
+            int xgbRounds,
+            double xgbEta,
+            int xgbMaxDepth) {}
 
     public record WarehouseConfig(String url, String user, String passwordSecret, int poolSize) {
         public boolean isDuckDb() {

@@ -232,7 +232,7 @@ public final class Engine implements AutoCloseable {
                 result.completeExceptionally(t);
             } finally {
                 slot.markWorkerDone();
-                if (result.isCompletedExceptionally() && ctx.isCancelled()) {
+                if (slot.timedOut()) {
                     active.remove(key, slot);
                 }
             }
@@ -246,8 +246,10 @@ public final class Engine implements AutoCloseable {
             }
         }, warnMs, TimeUnit.MILLISECONDS);
         ScheduledFuture<?> kill = sweeper.schedule(() -> {
-            ctx.cancel("time budget of " + budgetMs + " ms exceeded");
+            // Complete first so the caller sees the timeout, then tell the worker to stop and roll back.
+            slot.markTimedOut();
             if (result.completeExceptionally(new AssetTimeoutException(asset.name(), ctx.partition(), budget))) {
+                ctx.cancel("time budget of " + budgetMs + " ms exceeded");
                 worker.cancel(true);
             }
         }, budgetMs, TimeUnit.MILLISECONDS);
@@ -351,7 +353,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private void emit(String kind, String asset, LocalDate date, String runId, String message) {
-        log.info("engine event={} asset={} partition={} run={} {}", kind, asset, date, runId, message);
+        switch (kind) {
+            case "FAILED", "TIMEOUT", "ABANDONED" -> log.warn("engine event={} asset={} partition={} run={} {}", kind, asset, date, runId, message);
+            case "WAITING" -> log.debug("engine event={} asset={} partition={} {}", kind, asset, date, message);
+            default -> log.info("engine event={} asset={} partition={} run={} {}", kind, asset, date, runId, message);
+        }
         try {
             store.event(kind, asset, date, runId, message, clock.instant());
         } catch (RuntimeException e) {
@@ -438,6 +444,7 @@ public final class Engine implements AutoCloseable {
         volatile String runId;
         volatile AssetContext ctx;
         volatile boolean workerDone = true;
+        volatile boolean timedOut;
 
         ActiveRun(String asset, LocalDate date) {
             this.asset = asset;
@@ -448,6 +455,15 @@ public final class Engine implements AutoCloseable {
             runId = id;
             ctx = c;
             workerDone = false;
+            timedOut = false;
+        }
+
+        void markTimedOut() {
+            timedOut = true;
+        }
+
+        boolean timedOut() {
+            return timedOut;
         }
 
         String runId() {

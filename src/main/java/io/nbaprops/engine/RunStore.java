@@ -55,7 +55,7 @@ public final class RunStore {
     }
 
     public void event(String kind, String asset, LocalDate partition, String runId, String message, Instant at) {
-        warehouse.write(tx -> tx.upsert(RowBatch.of("engine_event", "event_id", "at", "kind", "asset", "partition_date", "run_id",
+        warehouse.write(tx -> tx.upsert(RowBatch.of("engine_event", "event_id", "occurred_at", "kind", "asset", "partition_date", "run_id",
                 "message").add(UUID.randomUUID().toString(), at, kind, asset, partition, runId, message)));
     }
 

@@ -49,6 +49,19 @@ public final class Teams {
 
     private static final Map<String, Team> BY_ALIAS = new HashMap<>();
 
+    /** NBA.com team ids (1610612737..66), the id every NBA.com feed uses. */
+    private static final Map<String, Long> NBA_IDS = Map.ofEntries(
+            Map.entry("ATL", 1610612737L), Map.entry("BOS", 1610612738L), Map.entry("CLE", 1610612739L),
+            Map.entry("NOP", 1610612740L), Map.entry("CHI", 1610612741L), Map.entry("DAL", 1610612742L),
+            Map.entry("DEN", 1610612743L), Map.entry("GSW", 1610612744L), Map.entry("HOU", 1610612745L),
+            Map.entry("LAC", 1610612746L), Map.entry("LAL", 1610612747L), Map.entry("MIA", 1610612748L),
+            Map.entry("MIL", 1610612749L), Map.entry("MIN", 1610612750L), Map.entry("BKN", 1610612751L),
+            Map.entry("NYK", 1610612752L), Map.entry("ORL", 1610612753L), Map.entry("IND", 1610612754L),
+            Map.entry("PHI", 1610612755L), Map.entry("PHX", 1610612756L), Map.entry("POR", 1610612757L),
+            Map.entry("SAC", 1610612758L), Map.entry("SAS", 1610612759L), Map.entry("OKC", 1610612760L),
+            Map.entry("TOR", 1610612761L), Map.entry("UTA", 1610612762L), Map.entry("MEM", 1610612763L),
+            Map.entry("WAS", 1610612764L), Map.entry("DET", 1610612765L), Map.entry("CHA", 1610612766L));
+
     static {
         for (Team t : ALL) {
             alias(t, t.tricode());
@@ -82,6 +95,29 @@ public final class Teams {
     /** Any known spelling (tricode, other codes, full name, nickname) to the team. */
     public static Optional<Team> find(String any) {
         return any == null ? Optional.empty() : Optional.ofNullable(BY_ALIAS.get(normalise(any)));
+    }
+
+    /** The team of an NBA.com team id (e.g. 1610612744 is GSW). */
+    public static Optional<Team> byNbaId(long nbaTeamId) {
+        return NBA_IDS.entrySet().stream().filter(e -> e.getValue() == nbaTeamId).findFirst()
+                .flatMap(e -> byTricode(e.getKey()));
+    }
+
+    /** The NBA.com team id of a tricode. */
+    public static long nbaId(String tricode) {
+        Long id = NBA_IDS.get(tricode);
+        if (id == null) {
+            throw new IllegalArgumentException("no NBA.com id for '" + tricode + "'");
+        }
+        return id;
+    }
+
+    /**
+     * The team of a balldontlie team id. balldontlie numbers the 30 current franchises 1..30 in
+     * alphabetical order of city (the order of {@link #ALL}); ids above 30 are defunct franchises.
+     */
+    public static Optional<Team> byBdlId(long bdlTeamId) {
+        return bdlTeamId >= 1 && bdlTeamId <= ALL.size() ? Optional.of(ALL.get((int) bdlTeamId - 1)) : Optional.empty();
     }
 
     /** The tricode for any known spelling; throws naming the spelling when unknown. */

@@ -103,14 +103,18 @@ public final class HttpFetcher {
             this.executor = Failsafe.with(retry, limiter);
         }
 
-        /** A Retry-After header (seconds or HTTP date), capped at the source's max backoff; null: use the backoff. */
+        /**
+         * A Retry-After header (seconds or HTTP date), capped at the source's max backoff. Without one,
+         * a negative duration tells Failsafe to use the exponential backoff with jitter.
+         */
         private Duration retryAfter(HttpResponse<byte[]> last) {
+            Duration useBackoff = Duration.ofMillis(-1);
             if (last == null) {
-                return null;
+                return useBackoff;
             }
             Optional<String> h = last.headers().firstValue("Retry-After");
             if (h.isEmpty()) {
-                return null;
+                return useBackoff;
             }
             Duration d;
             try {
@@ -120,7 +124,7 @@ public final class HttpFetcher {
                     d = Duration.between(clock.instant(),
                             ZonedDateTime.parse(h.get().trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
                 } catch (RuntimeException e2) {
-                    return null;
+                    return useBackoff;
                 }
             }
             Duration max = Duration.ofMillis(cfg.maxBackoffMs());

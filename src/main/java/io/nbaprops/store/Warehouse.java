@@ -66,7 +66,7 @@ public final class Warehouse implements AutoCloseable {
      * PostgreSQL sessions are read-only transactions. Nothing is migrated.
      */
     public static Warehouse openReadOnly(String url, String user, String password) {
-        return connect(url, user, password, 1, true);
+        return connect(url, user, password, 2, true);
     }
 
     private static Warehouse connect(String url, String user, String password, int poolSize, boolean readOnly) {
@@ -77,7 +77,8 @@ public final class Warehouse implements AutoCloseable {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         hc.setPoolName("warehouse");
-        hc.setMaximumPoolSize(Math.max(1, poolSize));
+        // Flyway holds two connections while it migrates.
+        hc.setMaximumPoolSize(readOnly ? Math.max(1, poolSize) : Math.max(2, poolSize));
         hc.setMinimumIdle(1);
         hc.setConnectionTimeout(15_000);
         hc.setInitializationFailTimeout(1);
@@ -87,14 +88,13 @@ public final class Warehouse implements AutoCloseable {
         if (password != null && !password.isBlank()) {
             hc.setPassword(password);
         }
-        if (dialect instanceof DuckDbDialect) {
-            if (readOnly) {
-                hc.addDataSourceProperty("duckdb.read_only", "true");
-            }
-        } else {
+        if (dialect instanceof DuckDbDialect && readOnly) {
+            hc.addDataSourceProperty("duckdb.read_only", "true");
+        } else if (!(dialect instanceof DuckDbDialect)) {
             hc.addDataSourceProperty("reWriteBatchedInserts", "true");
-            hc.setReadOnly(readOnly);
         }
+        // Hikari resets each connection to this; DuckDB only accepts the mode the file was opened in.
+        hc.setReadOnly(readOnly);
         try {
             HikariDataSource ds = new HikariDataSource(hc);
             return new Warehouse(ds, dialect, url);

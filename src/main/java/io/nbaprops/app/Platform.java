@@ -1,0 +1,106 @@
+package io.nbaprops.app;
+
+import io.nbaprops.archive.RawArchive;
+import io.nbaprops.config.AppConfig;
+import io.nbaprops.config.Secrets;
+import io.nbaprops.engine.Asset;
+import io.nbaprops.engine.AssetGraph;
+import io.nbaprops.engine.Engine;
+import io.nbaprops.engine.RunStore;
+import io.nbaprops.publish.ExportStore;
+import io.nbaprops.raw.ScheduleCalendar;
+import io.nbaprops.source.HttpFetcher;
+import io.nbaprops.store.Warehouse;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The composition root: builds every service from the configuration once and hands them out.
+ * Commands, the HTTP service and tests open a Platform and close it when done.
+ */
+public final class Platform implements AutoCloseable {
+    private final AppConfig config;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final Warehouse warehouse;
+    private final RawArchive archive;
+    private final HttpFetcher fetcher;
+    private final ExportStore exports;
+    private final Engine engine;
+
+    private Platform(AppConfig config, Secrets secrets, Clock clock, Function<Platform, List<Asset>> assets) {
+        this.config = config;
+        this.secrets = secrets;
+        this.clock = clock;
+        var w = config.warehouse();
+        this.warehouse = Warehouse.open(w.url(), w.user(), secrets.get(w.passwordSecret()).orElse(null), w.poolSize());
+        try {
+            this.archive = new RawArchive(config.archiveDir(), warehouse);
+            this.fetcher = new HttpFetcher(config::source, secrets, archive, clock);
+            this.exports = new ExportStore(config.exportsDir());
+            this.engine = new Engine(new AssetGraph(assets.apply(this)), new RunStore(warehouse), config.engine(),
+                    new ScheduleCalendar(warehouse), clock, nodeName());
+            if (warehouse.isDuckDb()) {
+                // Only this process can hold the DuckDB file: any RUNNING row is left from a process that died.
+                engine.abandonSilentRuns(Duration.ZERO);
+            }
+        } catch (RuntimeException e) {
+            warehouse.close();
+            throw e;
+        }
+    }
+
+    public static Platform open(AppConfig config, Secrets secrets, Clock clock) {
+        return new Platform(config, secrets, clock, p -> Pipeline.assets(p.fetcher(), p.archive(), p.exports()));
+    }
+
+    /** With a custom asset list (tests, tools). */
+    public static Platform open(AppConfig config, Secrets secrets, Clock clock, Function<Platform, List<Asset>> assets) {
+        return new Platform(config, secrets, clock, assets);
+    }
+
+    public static String nodeName() {
+        return ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Secrets secrets() {
+        return secrets;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Warehouse warehouse() {
+        return warehouse;
+    }
+
+    public RawArchive archive() {
+        return archive;
+    }
+
+    public HttpFetcher fetcher() {
+        return fetcher;
+    }
+
+    public ExportStore exports() {
+        return exports;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        warehouse.close();
+    }
+}

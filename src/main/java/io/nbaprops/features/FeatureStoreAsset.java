@@ -1,0 +1,147 @@
+package io.nbaprops.features;
+
+import io.nbaprops.analytics.PlayerGameSummaryAsset;
+import io.nbaprops.analytics.Seasons;
+import io.nbaprops.analytics.TeamGameSummaryAsset;
+import io.nbaprops.analytics.UpcomingContextAsset;
+import io.nbaprops.engine.Asset;
+import io.nbaprops.engine.AssetContext;
+import io.nbaprops.engine.AssetResult;
+import io.nbaprops.engine.Dependency;
+import io.nbaprops.engine.Phase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One feature vector per expected player-game of a date ({@link FeatureCatalog}), from the context,
+ * the player's rolling form, and both teams' last 10 games; all strictly before the date. One SQL
+ * statement per date. Each vector carries the feature version and a quality score (history behind it).
+ */
+public final class FeatureStoreAsset implements Asset {
+    public static final String NAME = "feature_store";
+
+    /** The SQL expression of each feature over the aliases c (context), p (cache), tm/op (team/opponent form), lg, vs. */
+    static final Map<String, String> EXPRESSIONS = new LinkedHashMap<>();
+
+    static {
+        e("pts_avg_l5", "p.pts_avg_l5");
+        e("pts_avg_l10", "p.pts_avg_l10");
+        e("pts_avg_season", "p.pts_avg_season");
+        e("pts_sd_l10", "p.pts_sd_l10");
+        e("pts_ewm", "p.pts_ewm");
+        e("pts_trend", "p.pts_avg_l5 - p.pts_avg_season");
+        e("min_avg_l5", "p.min_avg_l5");
+        e("min_avg_l10", "p.min_avg_l10");
+        e("min_sd_l10", "p.min_sd_l10");
+        e("pts_per_min_l10", "p.pts_per_min_l10");
+        e("usage_l10", "p.usage_l10");
+        e("ts_pct_l10", "p.ts_pct_l10");
+        e("fga_per_min_l10", "p.fga_per_min_l10");
+        e("starter_share_l10", "p.starter_share_l10");
+        e("days_rest", "c.days_rest");
+        e("back_to_back", "CASE WHEN c.back_to_back THEN 1.0 ELSE 0.0 END");
+        e("games_last_7d", "c.games_last_7d");
+        e("travel_km", "c.travel_km");
+        e("tz_crossed", "c.tz_crossed");
+        e("opp_def_rating_l10", "op.def_rating");
+        e("opp_pace_l10", "op.pace");
+        e("opp_fg3a_rate_allowed_l10", "op.fg3a_rate_allowed");
+        e("opp_fta_rate_allowed_l10", "op.fta_rate_allowed");
+        e("opp_fg2_pct_allowed_l10", "op.fg2_pct_allowed");
+        e("zone_mismatch", "p.fg3a_share_l10 * (op.fg3a_rate_allowed - lg.fg3a_rate_allowed)"
+                + " + p.ft_rate_l10 * (op.fta_rate_allowed - lg.fta_rate_allowed)"
+                + " + (1 - p.fg3a_share_l10) * (op.fg2_pct_allowed - lg.fg2_pct_allowed)");
+        e("fg3a_share_l10", "p.fg3a_share_l10");
+        e("ft_rate_l10", "p.ft_rate_l10");
+        e("fg3_pct_l10", "p.fg3_pct_l10");
+        e("is_home", "CASE WHEN c.is_home THEN 1.0 ELSE 0.0 END");
+        e("team_pace_l10", "tm.pace");
+        e("team_off_rating_l10", "tm.off_rating");
+        e("teammates_out", "c.teammates_out");
+        e("teammates_out_usage", "c.teammates_out_usage");
+        e("injury_status", "c.injury_code");
+        e("line_current", "c.line_current");
+        e("line_opening", "c.line_opening");
+        e("line_move", "c.line_current - c.line_opening");
+        e("has_line", "CASE WHEN c.line_current IS NULL THEN 0.0 ELSE 1.0 END");
+        e("spread", "c.spread");
+        e("game_total", "c.game_total");
+        e("implied_team_total", "c.game_total / 2 - c.spread / 2");
+        e("vs_opp_pts_avg", "vs.pts");
+        e("vs_opp_games", "coalesce(vs.n, 0)");
+        e("reb_avg_l10", "p.reb_avg_l10");
+        e("ast_avg_l10", "p.ast_avg_l10");
+        e("fg3m_avg_l10", "p.fg3m_avg_l10");
+    }
+
+    private static void e(String name, String sql) {
+        EXPRESSIONS.put(name, sql);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.FEATURES;
+    }
+
+    @Override
+    public List<Dependency> upstream() {
+        return List.of(Dependency.same(UpcomingContextAsset.NAME), Dependency.same(PlayerDailyCacheAsset.NAME),
+                Dependency.prior(TeamGameSummaryAsset.NAME), Dependency.prior(PlayerGameSummaryAsset.NAME));
+    }
+
+    static String selectSql() {
+        StringBuilder features = new StringBuilder();
+        for (String name : FeatureCatalog.names()) {
+            String expr = EXPRESSIONS.get(name);
+            if (expr == null) {
+                throw new IllegalStateException("feature " + name + " has no SQL expression");
+            }
+            features.append(",\n       CAST(").append(expr).append(" AS DOUBLE PRECISION)");
+        }
+        return """
+                WITH c AS (SELECT * FROM upcoming_player_game_context WHERE game_date = ?),
+                p AS (SELECT * FROM player_daily_cache WHERE cache_date = ?),
+                tg AS (SELECT t.*, row_number() OVER (PARTITION BY team ORDER BY game_date DESC, game_key DESC) AS rn
+                       FROM team_game_summary t WHERE game_date < ? AND game_date >= ?),
+                form AS (SELECT team, avg(def_rating) AS def_rating, avg(off_rating) AS off_rating, avg(pace) AS pace,
+                                avg(opp_fg3a_rate) AS fg3a_rate_allowed, avg(opp_fta_rate) AS fta_rate_allowed,
+                                avg(opp_fg2_pct) AS fg2_pct_allowed
+                         FROM tg WHERE rn <= 10 GROUP BY team),
+                lg AS (SELECT avg(fg3a_rate_allowed) AS fg3a_rate_allowed, avg(fta_rate_allowed) AS fta_rate_allowed,
+                              avg(fg2_pct_allowed) AS fg2_pct_allowed FROM form),
+                vs AS (SELECT player_lookup, opponent, avg(pts) AS pts, count(*) AS n FROM player_game_summary
+                       WHERE played AND game_date < ? AND game_date >= ? GROUP BY player_lookup, opponent)
+                SELECT c.game_key, c.player_lookup, c.game_date, c.team, c.opponent, ?,
+                       least(1.0, coalesce(p.games_l10, 0) / 10.0), coalesce(p.games_season, 0)""" + features + """
+
+                FROM c
+                LEFT JOIN p ON p.player_lookup = c.player_lookup
+                LEFT JOIN form tm ON tm.team = c.team
+                LEFT JOIN form op ON op.team = c.opponent
+                CROSS JOIN lg
+                LEFT JOIN vs ON vs.player_lookup = c.player_lookup AND vs.opponent = c.opponent
+                """;
+    }
+
+    static List<String> columns() {
+        List<String> cols = new ArrayList<>(List.of("game_key", "player_lookup", "game_date", "team", "opponent", "feature_version",
+                "quality", "history_games"));
+        cols.addAll(FeatureCatalog.names());
+        return cols;
+    }
+
+    @Override
+    public AssetResult materialize(AssetContext ctx) {
+        var d = ctx.partition();
+        List<Object> params = List.of(d, d, d, Seasons.lookback(d), d, Seasons.start(d), FeatureCatalog.VERSION);
+        long n = ctx.write(tx -> tx.replacePartitionFromQuery(NAME, columns(), selectSql(), params, "game_date", d));
+        return AssetResult.rows(n);
+    }
+}

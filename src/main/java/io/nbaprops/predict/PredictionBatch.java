@@ -1,0 +1,292 @@
+package io.nbaprops.predict;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nbaprops.analytics.Seasons;
+import io.nbaprops.features.FeatureCatalog;
+import io.nbaprops.predict.WorkDispatcher.BatchContextNoHistory;
+import io.nbaprops.predict.WorkDispatcher.BatchShared;
+import io.nbaprops.predict.WorkDispatcher.PlayerWork;
+import io.nbaprops.predict.WorkDispatcher.WorkOutcome;
+import io.nbaprops.predict.calibrate.ResidualDistribution;
+import io.nbaprops.predict.calibrate.SystemCalibration;
+import io.nbaprops.predict.model.ModelMeta;
+import io.nbaprops.predict.model.ModelRegistry;
+import io.nbaprops.predict.systems.EnsembleWeights;
+import io.nbaprops.predict.systems.GradientBoostedSystem;
+import io.nbaprops.store.RowBatch;
+import io.nbaprops.store.Warehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The coordinator of a day's predictions for one market: loads every input for every expected player
+ * with a handful of set-based queries (vectors, history, lines, past grades), fits what must be fitted
+ * on dates before the day (calibration, ensemble weights), fans the per-player work out through a
+ * {@link WorkDispatcher}, turns the systems' values into probabilities and picks, and writes them all
+ * with one keyed upsert. A player that fails is listed with the reason; the rest are written.
+ */
+public final class PredictionBatch {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Settings(Duration deadline, int calibrationDays, int ensembleDays, int minResidualsPerTier) {
+        public static Settings defaults() {
+            return new Settings(Duration.ofMinutes(2), 60, 45, 150);
+        }
+    }
+
+    private final Warehouse warehouse;
+    private final Systems systems;
+    private final WorkDispatcher dispatcher;
+    private final Recommender recommender;
+    private final LineSource lines;
+    private final ModelRegistry models;
+    private final Clock clock;
+    private final Settings settings;
+
+    public PredictionBatch(Warehouse warehouse, Systems systems, WorkDispatcher dispatcher, Recommender recommender, LineSource lines,
+            ModelRegistry models, Clock clock, Settings settings) {
+        this.warehouse = warehouse;
+        this.systems = systems;
+        this.dispatcher = dispatcher;
+        this.recommender = recommender;
+        this.lines = lines;
+        this.models = models;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Everything the batch loaded and fitted for a date, before any work is dispatched. */
+    record Inputs(List<PlayerGame> games, Map<String, List<HistoryGame>> history, Map<String, LineQuote> lines,
+            Map<String, SystemCalibration> calibrations, BatchContextNoHistory context) {}
+
+    /**
+     * Predicts the date's expected players ({@code onlyPlayers}: just these, e.g. after their line
+     * moved; null: all) against lines known at {@code asOf}, skipping games already under way.
+     */
+    public BatchResult run(LocalDate date, Market market, Set<String> onlyPlayers, Instant asOf, Runnable checkCancelled) {
+        long t0 = System.nanoTime();
+        Inputs in = load(date, market, onlyPlayers, asOf);
+        checkCancelled.run();
+        List<PlayerWork> items = new ArrayList<>();
+        Map<String, PlayerGame> byItem = new HashMap<>();
+        for (PlayerGame g : in.games()) {
+            String id = g.gameKey() + "|" + g.playerLookup() + "|" + market.key();
+            items.add(new PlayerWork(id, g, in.history().getOrDefault(g.playerLookup(), List.of())));
+            byItem.put(id, g);
+        }
+        BatchShared shared = new BatchShared(date + "/" + market.key() + "/" + asOf, in.context());
+        List<WorkOutcome> outcomes = dispatcher.dispatch(shared, items, settings.deadline());
+        checkCancelled.run();
+        RowBatch rows = RowBatch.of("prediction", "game_key", "player_lookup", "market", "system_id", "line_key", "game_date",
+                "player_name", "team", "opponent", "system_version", "feature_version", "model_version", "predicted", "line_value",
+                "line_book", "line_snapshot_at", "over_price", "under_price", "p_over_raw", "p_over", "p_under", "p_push", "edge",
+                "recommendation", "reason", "confidence", "expected_value", "kelly_stake", "calibration_samples", "contributions",
+                "created_at");
+        List<String> failures = new ArrayList<>();
+        Map<String, Integer> abstentions = new TreeMap<>();
+        Map<String, Integer> picks = new TreeMap<>();
+        Instant now = clock.instant();
+        for (WorkOutcome o : outcomes) {
+            PlayerGame g = byItem.get(o.itemId());
+            if (o.failed()) {
+                failures.add(g.playerLookup() + " (" + g.gameKey() + "): " + o.error());
+                continue;
+            }
+            LineQuote line = in.lines().get(LineSource.key(g.gameKey(), g.playerLookup()));
+            for (PredictionSystem s : systems.all()) {
+                SystemPrediction sp = o.predictions().get(s.id());
+                if (sp == null || sp.abstained()) {
+                    abstentions.merge(s.id(), 1, Integer::sum);
+                    continue;
+                }
+                addRow(rows, g, market, s, sp, line, in.calibrations().get(s.id()), now, picks);
+            }
+        }
+        if (!items.isEmpty() && failures.size() == items.size()) {
+            throw new IllegalStateException("every one of " + items.size() + " players failed; first: " + failures.get(0));
+        }
+        checkCancelled.run();
+        long written = rows.isEmpty() ? 0 : warehouse.write(tx -> tx.upsert(rows), checkCancelled);
+        return new BatchResult(date, market, items.size(), written, failures, abstentions, picks, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void addRow(RowBatch rows, PlayerGame g, Market market, PredictionSystem s, SystemPrediction sp, LineQuote line,
+            SystemCalibration cal, Instant now, Map<String, Integer> picks) {
+        double predicted = Math.round(sp.value() * 100) / 100.0;
+        Double pRaw = null;
+        ResidualDistribution.Outcome p = null;
+        if (line != null) {
+            pRaw = cal.raw(predicted, line.value()).over();
+            p = cal.calibrated(predicted, line.value());
+        }
+        Recommendation r = recommender.recommend(predicted, line, p == null ? new ResidualDistribution.Outcome(0, 0, 0) : p,
+                g.injuryCode(), cal.gradedSamples());
+        picks.merge(r.side().name(), 1, Integer::sum);
+        String contributions = null;
+        if (!sp.contributions().isEmpty()) {
+            try {
+                contributions = JSON.writeValueAsString(sp.contributions());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        rows.add(g.gameKey(), g.playerLookup(), market.key(), s.id(), line == null ? LineQuote.NO_LINE : line.key(), g.gameDate(),
+                g.playerName(), g.team(), g.opponent(), s.version(), FeatureCatalog.VERSION, sp.modelVersion(), predicted,
+                line == null ? null : line.value(), line == null ? null : line.book(), line == null ? null : line.snapshotAt(),
+                line == null ? null : line.overPrice(), line == null ? null : line.underPrice(), round(pRaw),
+                p == null ? null : round(p.over()), p == null ? null : round(p.under()), p == null ? null : round(p.push()),
+                line == null ? null : round(predicted - line.value()), r.side().name(), r.reason(),
+                Double.isNaN(r.probability()) ? null : round(r.probability()), round(r.expectedValue()), round(r.kellyStake()),
+                cal.gradedSamples(), contributions, now);
+    }
+
+    private static Double round(Double v) {
+        return v == null || v.isNaN() ? null : Math.round(v * 10000) / 10000.0;
+    }
+
+    Inputs load(LocalDate date, Market market, Set<String> onlyPlayers, Instant asOf) {
+        List<String> names = FeatureCatalog.names();
+        String cols = names.stream().map(n -> "f." + n).collect(Collectors.joining(", "));
+        List<PlayerGame> games = warehouse.jdbi().withHandle(h -> h.createQuery("SELECT f.game_key, f.player_lookup, c.player_name, "
+                        + "f.team, f.opponent, f.game_date, c.tip_off, c.injury_code, f.quality, " + cols
+                        + " FROM feature_store f JOIN upcoming_player_game_context c ON c.game_key = f.game_key "
+                        + "AND c.player_lookup = f.player_lookup WHERE f.game_date = ? AND f.feature_version = ? "
+                        + "ORDER BY f.game_key, f.player_lookup")
+                .bind(0, date).bind(1, FeatureCatalog.VERSION)
+                .map((rs, ctx) -> new PlayerGame(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, 6, ctx),
+                        ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 7, ctx), rs.getInt(8), rs.getDouble(9),
+                        vector(rs, 10, names.size())))
+                .list());
+        games = games.stream()
+                .filter(g -> onlyPlayers == null || onlyPlayers.contains(g.playerLookup()))
+                .filter(g -> g.tipOff() == null || asOf.isBefore(g.tipOff()))
+                .toList();
+        Map<String, List<HistoryGame>> history = history(date, market, names, cols);
+        Map<String, LineQuote> quotes = lines.lines(date, market, asOf);
+        Map<String, SystemCalibration> calibrations = calibrations(date, market);
+        double[][] stats = meansAndSds(games, names.size());
+        String modelVersion = models.latest(GradientBoostedSystem.ID, market.key(), date).map(ModelMeta::modelVersion).orElse(null);
+        BatchContextNoHistory ctx = new BatchContextNoHistory(date, market, stats[0], stats[1], ensembleWeights(date, market),
+                modelVersion);
+        return new Inputs(games, history, quotes, calibrations, ctx);
+    }
+
+    private Map<String, List<HistoryGame>> history(LocalDate date, Market market, List<String> names, String cols) {
+        List<HistoryGame> rows = warehouse.jdbi().withHandle(h -> h.createQuery("SELECT f.player_lookup, f.game_date, " + cols + ", CAST("
+                        + market.statSql("s") + " AS DOUBLE PRECISION) FROM feature_store f JOIN player_game_summary s "
+                        + "ON s.game_key = f.game_key AND s.player_lookup = f.player_lookup "
+                        + "WHERE s.played AND f.game_date < ? AND f.game_date >= ? AND f.feature_version = ? "
+                        + "AND f.player_lookup IN (SELECT player_lookup FROM feature_store WHERE game_date = ?) "
+                        + "ORDER BY f.player_lookup, f.game_date")
+                .bind(0, date).bind(1, Seasons.start(date)).bind(2, FeatureCatalog.VERSION).bind(3, date)
+                .map((rs, ctx) -> new HistoryGame(rs.getString(1), ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, 2, ctx),
+                        vector(rs, 3, names.size()), rs.getDouble(3 + names.size())))
+                .list());
+        Map<String, List<HistoryGame>> out = new HashMap<>();
+        for (HistoryGame g : rows) {
+            out.computeIfAbsent(g.playerLookup(), k -> new ArrayList<>()).add(g);
+        }
+        return out;
+    }
+
+    /** Each system's calibration from grades of the last {@code calibrationDays} before the date (held out by construction). */
+    private Map<String, SystemCalibration> calibrations(LocalDate date, Market market) {
+        LocalDate from = date.minusDays(settings.calibrationDays());
+        Map<String, List<double[]>> residuals = new HashMap<>();
+        warehouse.jdbi().useHandle(h -> h.createQuery("SELECT system_id, avg(predicted), max(actual) FROM prediction_grade "
+                        + "WHERE market = ? AND game_date < ? AND game_date >= ? AND actual IS NOT NULL "
+                        + "GROUP BY system_id, game_key, player_lookup")
+                .bind(0, market.key()).bind(1, date).bind(2, from)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)}))
+                .forEach(e -> residuals.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+        Map<String, List<double[]>> picks = new HashMap<>();
+        warehouse.jdbi().useHandle(h -> h.createQuery("SELECT system_id, p_over_raw, CASE WHEN went_over THEN 1.0 ELSE 0.0 END "
+                        + "FROM prediction_grade WHERE market = ? AND game_date < ? AND game_date >= ? AND p_over_raw IS NOT NULL "
+                        + "AND went_over IS NOT NULL")
+                .bind(0, market.key()).bind(1, date).bind(2, from)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)}))
+                .forEach(e -> picks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+        Map<String, SystemCalibration> out = new LinkedHashMap<>();
+        for (String id : systems.ids()) {
+            List<double[]> r = residuals.getOrDefault(id, List.of());
+            List<double[]> p = picks.getOrDefault(id, List.of());
+            out.put(id, SystemCalibration.fit(id, r.stream().mapToDouble(x -> x[0]).toArray(), r.stream().mapToDouble(x -> x[1]).toArray(),
+                    p.stream().mapToDouble(x -> x[0]).toArray(), p.stream().mapToDouble(x -> x[1]).toArray(),
+                    settings.minResidualsPerTier()));
+        }
+        return out;
+    }
+
+    /** Ensemble weights fitted on the members' graded predictions of the last {@code ensembleDays} before the date. */
+    private Map<String, Double> ensembleWeights(LocalDate date, Market market) {
+        List<String> members = systems.base().stream().map(PredictionSystem::id).toList();
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        Map<String, Double> actual = new HashMap<>();
+        String in = members.stream().map(m -> "?").collect(Collectors.joining(", "));
+        warehouse.jdbi().useHandle(h -> {
+            var q = h.createQuery("SELECT game_key || '|' || player_lookup, system_id, avg(predicted), max(actual) FROM prediction_grade "
+                    + "WHERE market = ? AND game_date < ? AND game_date >= ? AND actual IS NOT NULL AND system_id IN (" + in + ") "
+                    + "GROUP BY game_key, player_lookup, system_id");
+            q.bind(0, market.key()).bind(1, date).bind(2, date.minusDays(settings.ensembleDays()));
+            for (int i = 0; i < members.size(); i++) {
+                q.bind(3 + i, members.get(i));
+            }
+            q.map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)}).forEach(r -> {
+                double[] v = rows.computeIfAbsent((String) r[0], k -> {
+                    double[] a = new double[members.size()];
+                    java.util.Arrays.fill(a, Double.NaN);
+                    return a;
+                });
+                v[members.indexOf((String) r[1])] = (Double) r[2];
+                actual.put((String) r[0], (Double) r[3]);
+            });
+        });
+        double[][] x = rows.values().toArray(double[][]::new);
+        double[] y = rows.keySet().stream().mapToDouble(actual::get).toArray();
+        return EnsembleWeights.fit(members, x, y);
+    }
+
+    private static double[][] meansAndSds(List<PlayerGame> games, int k) {
+        double[] mean = new double[k];
+        double[] sd = new double[k];
+        for (int j = 0; j < k; j++) {
+            double sum = 0;
+            double sq = 0;
+            int n = 0;
+            for (PlayerGame g : games) {
+                double v = g.feature(j);
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    sq += v * v;
+                    n++;
+                }
+            }
+            mean[j] = n == 0 ? Double.NaN : sum / n;
+            sd[j] = n < 2 ? 1 : Math.sqrt(Math.max(0, sq / n - mean[j] * mean[j]));
+        }
+        return new double[][] {mean, sd};
+    }
+
+    private static double[] vector(java.sql.ResultSet rs, int first, int n) throws java.sql.SQLException {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            double x = rs.getDouble(first + i);
+            v[i] = rs.wasNull() ? Double.NaN : x;
+        }
+        return v;
+    }
+
+}

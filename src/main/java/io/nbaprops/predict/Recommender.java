@@ -1,0 +1,73 @@
+package io.nbaprops.predict;
+
+import io.nbaprops.predict.Recommendation.Side;
+import io.nbaprops.predict.calibrate.ResidualDistribution.Outcome;
+import java.util.Locale;
+
+/**
+ * OVER or UNDER only when both the edge (points between prediction and line) and the calibrated
+ * probability of the side clear their thresholds, with a real usable line, a player not ruled out,
+ * and a calibration fitted on enough graded picks; PASS otherwise, always with the reason.
+ */
+public final class Recommender {
+    public record Settings(double minEdge, double minProbability, double kellyFraction, int minCalibrationSamples) {
+        public static Settings defaults() {
+            return new Settings(1.5, 0.56, 0.25, 300);
+        }
+    }
+
+    private final Settings settings;
+
+    public Recommender(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Recommendation recommend(double predicted, LineQuote line, Outcome calibrated, int injuryCode, int calibrationSamples) {
+        if (line == null) {
+            return pass("no line from any book", Double.NaN, Double.NaN);
+        }
+        double edge = predicted - line.value();
+        if (line.flagged()) {
+            return pass("line flagged: " + line.flagReason(), edge, Double.NaN);
+        }
+        if (line.overPrice() == null || line.underPrice() == null) {
+            return pass("line has no price", edge, Double.NaN);
+        }
+        if (Double.isNaN(predicted)) {
+            return pass("system could not predict", Double.NaN, Double.NaN);
+        }
+        Side side = edge >= 0 ? Side.OVER : Side.UNDER;
+        double p = side == Side.OVER ? calibrated.over() : calibrated.under();
+        double pLose = side == Side.OVER ? calibrated.under() : calibrated.over();
+        int price = side == Side.OVER ? line.overPrice() : line.underPrice();
+        double ev = Odds.expectedValue(p, pLose, price);
+        if (injuryCode >= 3) {
+            return pass("player listed " + (injuryCode == 4 ? "out" : "doubtful"), edge, p);
+        }
+        if (calibrationSamples < settings.minCalibrationSamples()) {
+            return pass("not calibrated yet: " + calibrationSamples + " graded picks, need " + settings.minCalibrationSamples(), edge, p);
+        }
+        if (Math.abs(edge) < settings.minEdge()) {
+            return new Recommendation(Side.PASS, String.format(Locale.ROOT, "edge %.1f below %.1f", Math.abs(edge), settings.minEdge()),
+                    edge, p, ev, 0.0);
+        }
+        if (p < settings.minProbability()) {
+            return new Recommendation(Side.PASS, String.format(Locale.ROOT, "P(%s) %.3f below %.3f", side.name().toLowerCase(Locale.ROOT),
+                    p, settings.minProbability()), edge, p, ev, 0.0);
+        }
+        if (ev <= 0) {
+            return new Recommendation(Side.PASS, String.format(Locale.ROOT, "no value at %+d: EV %.3f", price, ev), edge, p, ev, 0.0);
+        }
+        double kelly = Odds.kelly(p, pLose, price, settings.kellyFraction());
+        return new Recommendation(side, String.format(Locale.ROOT, "edge %+.1f, P %.3f, EV %+.3f at %+d", edge, p, ev, price),
+                edge, p, ev, kelly);
+    }
+
+    private static Recommendation pass(String why, double edge, double p) {
+        return new Recommendation(Side.PASS, why, edge, p, null, null);
+    }
+}

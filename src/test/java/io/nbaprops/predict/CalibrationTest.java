@@ -1,0 +1,69 @@
+package io.nbaprops.predict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.nbaprops.predict.calibrate.IsotonicCalibrator;
+import io.nbaprops.predict.calibrate.ResidualDistribution;
+import io.nbaprops.predict.calibrate.SystemCalibration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CalibrationTest {
+    @Test
+    void residualDistributionGivesOverUnderAndPushForWholeAndHalfLines() {
+        ResidualDistribution normal = ResidualDistribution.normal(5.0, 2000);
+        ResidualDistribution.Outcome half = normal.against(25.0, 24.5);
+        // Over 24.5 means 25 or more: P(Y > 24.5) with Y ~ N(25, 5): 0.5398; no push on a half line.
+        assertThat(half.over()).isCloseTo(0.5398, within(0.01));
+        assertThat(half.over() + half.under()).isCloseTo(1.0, within(1e-9));
+        assertThat(half.push()).isCloseTo(0.0, within(1e-9));
+        ResidualDistribution.Outcome whole = normal.against(25.0, 25.0);
+        // On 25.0: over = 26+ = P(Y > 25.5), under = 24- = P(Y < 24.5), push = the mass between (about 8%).
+        assertThat(whole.over()).isCloseTo(whole.under(), within(0.002));
+        assertThat(whole.push()).isCloseTo(0.0797, within(0.01));
+    }
+
+    @Test
+    void isotonicRegressionLearnsThatStatedProbabilitiesAreOverconfident() {
+        Random rnd = new Random(7);
+        int n = 20000;
+        double[] stated = new double[n];
+        double[] won = new double[n];
+        for (int i = 0; i < n; i++) {
+            stated[i] = 0.3 + 0.6 * rnd.nextDouble();
+            double truth = 0.5 + (stated[i] - 0.5) * 0.5; // the truth is half as far from a coin flip
+            won[i] = rnd.nextDouble() < truth ? 1 : 0;
+        }
+        IsotonicCalibrator iso = IsotonicCalibrator.fit(stated, won);
+        assertThat(iso.apply(0.8)).isCloseTo(0.65, within(0.03));
+        assertThat(iso.apply(0.5)).isCloseTo(0.5, within(0.03));
+        assertThat(iso.apply(0.35)).isCloseTo(0.425, within(0.04));
+        double prev = 0;
+        for (double p = 0; p <= 1.0; p += 0.01) {
+            assertThat(iso.apply(p)).isGreaterThanOrEqualTo(prev);
+            prev = iso.apply(p);
+        }
+        assertThat(IsotonicCalibrator.identity().apply(0.42)).isEqualTo(0.42);
+    }
+
+    @Test
+    void systemCalibrationUsesTheResidualsOfThePlayersTier() {
+        Random rnd = new Random(3);
+        int n = 4000;
+        double[] predicted = new double[n];
+        double[] actual = new double[n];
+        for (int i = 0; i < n; i++) {
+            predicted[i] = i % 2 == 0 ? 6 : 28;
+            double sd = predicted[i] < 10 ? 2 : 8; // stars scatter more than bench players
+            actual[i] = Math.round(predicted[i] + sd * rnd.nextGaussian());
+        }
+        SystemCalibration c = SystemCalibration.fit("test", predicted, actual, new double[0], new double[0], 100);
+        assertThat(c.tierOf(6)).isZero();
+        assertThat(c.tierOf(28)).isEqualTo(4);
+        // Four points above the mean is far for a bench player and near for a star.
+        assertThat(c.raw(6, 9.5).over()).isLessThan(0.1);
+        assertThat(c.raw(28, 31.5).over()).isBetween(0.25, 0.4);
+        assertThat(SystemCalibration.uncalibrated("x").gradedSamples()).isZero();
+    }
+}

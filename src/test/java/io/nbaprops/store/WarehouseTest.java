@@ -1,0 +1,151 @@
+package io.nbaprops.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseTest {
+    @TempDir
+    Path dir;
+    Warehouse w;
+    static final LocalDate D1 = LocalDate.of(2025, 1, 15);
+    static final LocalDate D2 = LocalDate.of(2025, 1, 16);
+
+    @BeforeEach
+    void open() {
+        w = Warehouse.open("jdbc:duckdb:" + dir.resolve("w.duckdb"), null, null, 2);
+        w.jdbi().useHandle(h -> h.execute("CREATE TABLE t (d DATE NOT NULL, k VARCHAR NOT NULL, n BIGINT, x DOUBLE PRECISION, "
+                + "ts TIMESTAMP, ok BOOLEAN, PRIMARY KEY (d, k))"));
+    }
+
+    @AfterEach
+    void close() {
+        w.close();
+    }
+
+    private List<Map<String, Object>> rows() {
+        return w.jdbi().withHandle(h -> h.createQuery("SELECT d, k, n, x, ts, ok FROM t ORDER BY d, k").mapToMap().list());
+    }
+
+    @Test
+    void migrationsCreateTheEngineTables() {
+        List<String> tables = w.jdbi().withHandle(h -> h.createQuery(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").mapTo(String.class).list());
+        assertThat(tables).contains("run_history", "asset_partition", "raw_payload", "game", "player_game_summary",
+                "prediction", "prediction_grade");
+    }
+
+    @Test
+    void upsertTwiceLeavesTheSameRowsAndUpdatesByKey() {
+        Instant at = Instant.parse("2025-01-15T23:00:00Z");
+        RowBatch b = RowBatch.of("t", "d", "k", "n", "x", "ts", "ok").add(D1, "a", 1, 1.5, at, true).add(D1, "b", 2, 2.5, at, false);
+        w.write(tx -> tx.upsert(b));
+        w.write(tx -> tx.upsert(b));
+        assertThat(rows()).hasSize(2);
+        w.write(tx -> tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, "a", 10)));
+        assertThat(rows()).first().satisfies(r -> {
+            assertThat(r.get("n")).isEqualTo(10L);
+            assertThat(r.get("x")).isEqualTo(1.5); // columns not in the batch keep their value
+        });
+    }
+
+    @Test
+    void duplicateKeysInOneBatchKeepTheLastRow() {
+        long[] dropped = new long[1];
+        w.write(tx -> {
+            tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, "a", 1).add(D1, "a", 2));
+            dropped[0] = tx.duplicatesDropped();
+        });
+        assertThat(rows()).singleElement().satisfies(r -> assertThat(r.get("n")).isEqualTo(2L));
+        assertThat(dropped[0]).isEqualTo(1);
+    }
+
+    @Test
+    void replacePartitionRemovesKeysNoLongerPresentAndLeavesOtherPartitions() {
+        w.write(tx -> tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, "a", 1).add(D1, "b", 2).add(D2, "a", 3)));
+        w.write(tx -> tx.replacePartition(RowBatch.of("t", "d", "k", "n").add(D1, "b", 20).add(D1, "c", 30), "d", D1));
+        assertThat(rows()).extracting(r -> r.get("d") + "/" + r.get("k") + "=" + r.get("n"))
+                .containsExactly("2025-01-15/b=20", "2025-01-15/c=30", "2025-01-16/a=3");
+    }
+
+    @Test
+    void replacePartitionRefusesRowsOfAnotherPartition() {
+        assertThatThrownBy(() -> w.write(tx -> tx.replacePartition(RowBatch.of("t", "d", "k").add(D2, "x"), "d", D1)))
+                .hasMessageContaining("do not belong to partition d = 2025-01-15");
+        assertThat(rows()).isEmpty();
+    }
+
+    @Test
+    void aFailureInsideTheTransactionLeavesNothingHalfWritten() {
+        w.write(tx -> tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, "keep", 1)));
+        assertThatThrownBy(() -> w.write(tx -> {
+            tx.replacePartition(RowBatch.of("t", "d", "k", "n").add(D1, "new", 2), "d", D1);
+            throw new IllegalStateException("boom after the first write");
+        })).hasMessageContaining("boom");
+        assertThat(rows()).extracting(r -> r.get("k")).containsExactly("keep");
+    }
+
+    @Test
+    void wrongTypesNameTheTableColumnAndValue() {
+        assertThatThrownBy(() -> w.write(tx -> tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, "a", "twelve"))))
+                .hasMessageContaining("table t, column n").hasMessageContaining("'twelve'");
+        assertThatThrownBy(() -> w.write(tx -> tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, "a", 1.5))))
+                .hasMessageContaining("not a whole number");
+        assertThatThrownBy(() -> w.write(tx -> tx.upsert(RowBatch.of("t", "d", "k", "nope").add(D1, "a", 1))))
+                .hasMessageContaining("has no column 'nope'");
+        assertThatThrownBy(() -> w.write(tx -> tx.upsert(RowBatch.of("t", "d", "k").add(D1, null))))
+                .hasMessageContaining("key column k is null");
+    }
+
+    @Test
+    void queryPathRejectsDuplicateKeys() {
+        assertThatThrownBy(() -> w.write(tx -> tx.replacePartitionFromQuery("t", List.of("d", "k", "n"),
+                "SELECT ?, 'a', 1 UNION ALL SELECT ?, 'a', 2", List.of(D1, D1), "d", D1)))
+                .hasMessageContaining("duplicate keys");
+    }
+
+    @Test
+    void queryPathReplacesThePartition() {
+        w.write(tx -> tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, "old", 1)));
+        long n = w.write(tx -> tx.replacePartitionFromQuery("t", List.of("d", "k", "n"),
+                "SELECT ?, 'a', 1 UNION ALL SELECT ?, 'b', 2", List.of(D1, D1), "d", D1));
+        assertThat(n).isEqualTo(2);
+        assertThat(rows()).extracting(r -> r.get("k")).containsExactly("a", "b");
+    }
+
+    @Test
+    void timestampsRoundTripAsUtc() {
+        Instant at = Instant.parse("2025-01-16T00:30:00Z");
+        w.write(tx -> tx.upsert(RowBatch.of("t", "d", "k", "ts").add(D1, "a", at)));
+        Instant back = w.jdbi().withHandle(h -> h.createQuery("SELECT ts FROM t").mapTo(Instant.class).one());
+        assertThat(back).isEqualTo(at);
+        LocalDate d = w.jdbi().withHandle(h -> h.createQuery("SELECT d FROM t").mapTo(LocalDate.class).one());
+        assertThat(d).isEqualTo(D1);
+    }
+
+    @Test
+    void largeBatchesGoThroughTheAppender() {
+        RowBatch b = RowBatch.of("t", "d", "k", "n", "x");
+        for (int i = 0; i < 50_000; i++) {
+            b.add(D1, "k" + i, i, i / 2.0);
+        }
+        long n = w.write(tx -> tx.replacePartition(b, "d", D1));
+        assertThat(n).isEqualTo(50_000);
+        long sum = w.jdbi().withHandle(h -> h.createQuery("SELECT sum(n) FROM t").mapTo(Long.class).one());
+        assertThat(sum).isEqualTo(49_999L * 50_000 / 2);
+    }
+
+    @Test
+    void inMemoryDuckDbIsRefusedWithAReason() {
+        assertThatThrownBy(() -> Warehouse.open("jdbc:duckdb:", null, null, 2)).hasMessageContaining("in-memory");
+    }
+}
