@@ -457,6 +457,11 @@ public final class LeagueGenerator {
         }
     }
 
+    /** The rated league (available once {@link #generate} has run). */
+    Roster roster() {
+        return roster;
+    }
+
     int teamGameIndex(int team, int game) {
         return teamGameIndexOf[team][game];
     }
