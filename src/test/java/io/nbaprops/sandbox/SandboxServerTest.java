@@ -295,7 +295,7 @@ class SandboxServerTest {
 
     @Test
     void sameSeedSameBytes() {
-        SandboxLeague twin = SandboxLeague.generate(2024);
+        SandboxLeague twin = TestLeagues.twin(2024);
         try (SandboxServer other = SandboxServer.start(twin, 0, SandboxClock.fixedAt(SEASON_END), FaultConfig.OFF);
                 SandboxServer different = SandboxServer.start(TestLeagues.get(7), 0, SandboxClock.fixedAt(SEASON_END),
                         FaultConfig.OFF)) {

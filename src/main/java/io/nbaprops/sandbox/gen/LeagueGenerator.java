@@ -55,6 +55,15 @@ public final class LeagueGenerator {
     }
 
     public SeasonData generate() {
+        prepare();
+        return play();
+    }
+
+    /**
+     * Everything decided before the first tip-off: ratings, each player's absences and their news,
+     * his drift over the season, and the calibration to the real figures.
+     */
+    void prepare() {
         roster = new RatingsBuilder(facts, seed).build();
         schedule = facts.schedule();
         int nGames = schedule.size();
@@ -73,6 +82,11 @@ public final class LeagueGenerator {
             drift[p.index()] = new Drift(games, p.fromYear() >= 2023, Rng.of(seed, 31, p.personId()));
         }
         calibrate();
+    }
+
+    /** Plays the season day by day: truth, lines, then the box score of each game. */
+    private SeasonData play() {
+        int nGames = schedule.size();
         BookMaker books = new BookMaker(seed, roster, this);
         List<LeagueGame> games = new ArrayList<>(nGames);
         List<BoxScore> boxes = new ArrayList<>(nGames);

@@ -24,6 +24,12 @@ public final class SandboxServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
     static final String NOW_HEADER = "X-Sandbox-Now";
     private static final String TRUNCATE = "sandbox.truncate";
+    /**
+     * Serialised responses depend only on the league and the request (every key carries the slice of
+     * "now" it depends on), so servers over the same league share them.
+     */
+    private static final Map<SandboxLeague, ResponseCache> CACHES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private final SandboxLeague league;
     private final SandboxClock clock;
@@ -37,7 +43,7 @@ public final class SandboxServer implements AutoCloseable {
         this.league = league;
         this.clock = clock;
         this.faults = faults;
-        ResponseCache cache = new ResponseCache(1024);
+        ResponseCache cache = CACHES.computeIfAbsent(league, l -> new ResponseCache(1024));
         BallDontLieApi bdl = new BallDontLieApi(league, cache);
         this.prewarm = () -> {
             // Every date's complete box scores, serialised ahead so a day is answered from memory.

@@ -16,7 +16,7 @@ class TruthMonteCarloTest {
     void expectationsMatchRepeatedSimulation() {
         LeagueFacts facts = LeagueFacts.load();
         LeagueGenerator gen = new LeagueGenerator(facts, 5);
-        gen.generate();
+        gen.prepare();
         int runs = 3000;
         for (int game : new int[] {17, 640, 1100}) {
             ScheduleFact sf = facts.schedule().get(game);
