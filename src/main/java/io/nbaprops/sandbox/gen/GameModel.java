@@ -49,8 +49,11 @@ public final class GameModel {
         int lo = (int) StrictMath.floor(mu3 - 5 * sd3);
         int hi = (int) StrictMath.ceil(mu3 + 5 * sd3);
         double[] mass = new double[hi - lo + 1];
+        double below = Normal.cdf((lo - 0.5 - mu3) / sd3);
         for (int d = lo; d <= hi; d++) {
-            mass[d - lo] = Normal.pointMass(d, mu3, sd3);
+            double upTo = Normal.cdf((d + 0.5 - mu3) / sd3);
+            mass[d - lo] = upTo - below;
+            below = upTo;
             total += mass[d - lo];
         }
         for (int d = lo; d <= hi; d++) {
@@ -105,9 +108,14 @@ public final class GameModel {
         }
     }
 
-    /** Margins whose fourth-quarter plans are the same share one key. */
+    /**
+     * Margins whose fourth-quarter plans are the same share one key: 0 for a game within 14, then
+     * bins of three points up to 32+. Coaches react to "a big lead", not to each point, and the
+     * expectation needs one fourth-quarter plan per key.
+     */
     static int blowoutKey(int margin) {
-        return Math.min(Math.abs(margin), 32) <= 14 ? 0 : Math.min(Math.abs(margin), 32);
+        int m = Math.min(Math.abs(margin), 32);
+        return m <= 14 ? 0 : 15 + 3 * ((m - 15) / 3);
     }
 
     private static double square(double x) {

@@ -36,6 +36,8 @@ public final class LeagueGenerator {
     static final Duration REGULATION = Duration.ofMinutes(135);
     static final Duration PER_OVERTIME = Duration.ofMinutes(15);
     static final long BDL_GAME_ID_BASE = 15_907_000L;
+    /** Teammates compete for shots, so matching several scorers' targets takes a few rounds. */
+    static final int CALIBRATION_PASSES = 6;
     private static final DateTimeFormatter KEY_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final LeagueFacts facts;
@@ -137,12 +139,12 @@ public final class LeagueGenerator {
     /**
      * Two passes over the season's expectations (no simulation) that scale each player's usage and
      * rebounding so that his expected per-game points and rebounds, over the games he plays, match
-     * the real figures where the samples know them: minutes shifts from injuries and opponents
-     * otherwise pull them a few percent off.
+     * the real figures where the samples know them (and, for frequent game-high scorers, the level
+     * their game-highs imply): minutes shifts from injuries and opponents otherwise pull them off.
      */
     private void calibrate() {
         int n = roster.players().size();
-        for (int pass = 0; pass < 2; pass++) {
+        for (int pass = 0; pass < CALIBRATION_PASSES; pass++) {
             double[] pts = new double[n];
             double[] reb = new double[n];
             int[] games = new int[n];
@@ -169,11 +171,28 @@ public final class LeagueGenerator {
                     }
                 }
             }
-            // Each team's shooting so that its expected season scoring (injuries included) is its real one.
+            for (int p = 0; p < n; p++) {
+                var f = facts.players().get(p);
+                Ratings r = roster.ratings()[p];
+                if (games[p] == 0 || pass == CALIBRATION_PASSES - 1) {
+                    continue; // the last pass settles the team totals only
+                }
+                // Real scoring where known; for a frequent game-high scorer, the level his game-highs imply.
+                double ppgTarget = f.realPpg() != null ? f.realPpg()
+                        : f.leadGames() >= 5 ? RatingsBuilder.estimatePpg(f) : Double.NaN;
+                if (!Double.isNaN(ppgTarget) && pts[p] > 0) {
+                    r = r.withUsage(r.usage() * ppgTarget / (pts[p] / games[p]));
+                }
+                if (f.realRpg() != null && reb[p] > 0) {
+                    r = r.withReb(r.reb() * f.realRpg() / (reb[p] / games[p]));
+                }
+                roster.ratings()[p] = r;
+            }
+            // Then each team's shooting, so that its expected season scoring (injuries included) is its real one.
             for (int t = 0; t < teamPts.length; t++) {
                 // Targets are pulled slightly inside the real range so a season's sampling noise keeps
                 // every team within the league's plausible 105-125 band.
-                double target = Math.max(106.5, Math.min(123.5, facts.teams().get(t).realPpg()));
+                double target = Math.max(107.5, Math.min(122.5, facts.teams().get(t).realPpg()));
                 double factor = target / (teamPts[t] / teamGamesPlayed[t]);
                 for (int p : roster.teamPlayers()[t]) {
                     Ratings r = roster.ratings()[p];
@@ -181,20 +200,6 @@ public final class LeagueGenerator {
                         roster.ratings()[p] = r.withShooting(Math.min(0.72, r.p2() * factor), Math.min(0.47, r.p3() * factor));
                     }
                 }
-            }
-            for (int p = 0; p < n; p++) {
-                var f = facts.players().get(p);
-                Ratings r = roster.ratings()[p];
-                if (games[p] == 0) {
-                    continue;
-                }
-                if (f.realPpg() != null && pts[p] > 0) {
-                    r = r.withUsage(r.usage() * f.realPpg() / (pts[p] / games[p]));
-                }
-                if (f.realRpg() != null && reb[p] > 0) {
-                    r = r.withReb(r.reb() * f.realRpg() / (reb[p] / games[p]));
-                }
-                roster.ratings()[p] = r;
             }
         }
     }
@@ -282,7 +287,7 @@ public final class LeagueGenerator {
         tg.rebEnv = pace / roster.leaguePace();
         tg.astEnv = pace / roster.leaguePace();
         int rest = restDays[team][k];
-        double context = neutral ? 1.0 : (home ? 1.017 : 0.983) * (rest == 1 ? 0.98 : rest >= 3 ? 1.005 : 1.0) * opp.defense();
+        double context = neutral ? 1.0 : (home ? 1.013 : 0.987) * (rest == 1 ? 0.98 : rest >= 3 ? 1.005 : 1.0) * opp.defense();
         double healthyReb = 0;
         double healthyAst = 0;
         for (int p : members) {

@@ -100,7 +100,7 @@ public final class RatingsBuilder {
         };
     }
 
-    private static double estimatePpg(PlayerFact p) {
+    static double estimatePpg(PlayerFact p) {
         if (p.realPpg() != null) {
             return p.realPpg();
         }
