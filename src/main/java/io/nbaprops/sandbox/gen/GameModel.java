@@ -362,7 +362,11 @@ public final class GameModel {
                 int fg3a = rng.binomial(fga[i], tg.threeShare[i]);
                 int fg2a = fga[i] - fg3a;
                 int fg3m = rng.binomial(fg3a, Math.min(0.97, tg.p3[i] * shootingForm[i]));
-                int fg2m = rng.binomial(fg2a, Math.min(0.97, tg.p2[i] * shootingForm[i]));
+                // Two-pointers split into paint attempts and mid-range jumpers, each with its own make rate.
+                int paint = rng.binomial(fg2a, tg.paintShare[i]);
+                double[] rates = Ratings.paintAndMid(tg.p2[i], tg.paintShare[i]);
+                int fg2m = rng.binomial(paint, Math.min(0.97, rates[0] * shootingForm[i]))
+                        + rng.binomial(fg2a - paint, Math.min(0.97, rates[1] * shootingForm[i]));
                 int fta = rng.poisson(fga[i] * tg.ftRate[i]);
                 int ftm = rng.binomial(fta, tg.ftPct[i]);
                 int reb = rng.poisson(m[i] * tg.reb[i] * tg.rebEnv * e.rebFactor * rebForm[i]);

@@ -310,6 +310,7 @@ public final class LeagueGenerator {
             tg.threeShare[r] = rt.threeShare();
             tg.p2[r] = Math.min(0.75, rt.p2() * shooting);
             tg.p3[r] = Math.min(0.5, rt.p3() * shooting);
+            tg.paintShare[r] = rt.paintShare();
             tg.ftRate[r] = rt.ftRate();
             tg.ftPct[r] = rt.ftPct();
             tg.reb[r] = rt.reb();

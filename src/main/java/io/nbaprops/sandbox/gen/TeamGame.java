@@ -17,6 +17,8 @@ public final class TeamGame {
     final double[] threeShare;
     final double[] p2;
     final double[] p3;
+    /** Share of two-point attempts taken in the paint. */
+    final double[] paintShare;
     final double[] ftRate;
     final double[] ftPct;
     final double[] reb;
@@ -46,6 +48,7 @@ public final class TeamGame {
         threeShare = new double[n];
         p2 = new double[n];
         p3 = new double[n];
+        paintShare = new double[n];
         ftRate = new double[n];
         ftPct = new double[n];
         reb = new double[n];
