@@ -29,16 +29,25 @@ public final class SandboxBench {
         System.out.printf(Locale.ROOT, "machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         double[] gen = new double[runs];
+        double[] cpu = new double[runs];
+        var threads = ManagementFactory.getThreadMXBean();
         SandboxLeague league = null;
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
+            long c0 = threads.getCurrentThreadCpuTime();
             league = SandboxLeague.generate(2024);
             gen[i] = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "  generation run %d: %.2f s%n", i + 1, gen[i]);
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+            System.out.printf(Locale.ROOT, "  generation run %d: %.2f s wall, %.2f s CPU of the generating thread%n", i + 1,
+                    gen[i], cpu[i]);
         }
         Arrays.sort(gen);
-        System.out.printf(Locale.ROOT, "season generation (1,230 games): median %.2f s, min %.2f s, max %.2f s over %d runs%n",
-                gen[runs / 2], gen[0], gen[runs - 1], runs);
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT, "season generation (1,230 games): median %.2f s, min %.2f s, max %.2f s wall over %d runs;"
+                + " median %.2f s CPU (the wall time grows with other load on the machine)%n",
+                gen[runs / 2], gen[0], gen[runs - 1], runs, cpu[runs / 2]);
+        System.out.printf(Locale.ROOT, "load average during the runs: %.1f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.gc();
         Thread.sleep(200);
         System.gc();

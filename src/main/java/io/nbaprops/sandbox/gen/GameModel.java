@@ -9,8 +9,9 @@ import java.util.Map;
  * <p>The game runs in segments: quarters 1-3 with the planned rotation, the fourth quarter whose
  * rotation depends on the margin after three (a blowout sends the bench in), and overtime periods
  * when regulation ends tied. In each segment a team's attempts follow its pace and are shared out
- * by minutes x usage (with nightly form); threes, makes, free throws, rebounds, assists and the rest
- * are drawn from binomial / Poisson / gamma-Poisson laws whose means are the player's rates.
+ * by minutes x usage (with nightly form); threes, paint/mid-range splits, makes, free throws,
+ * rebounds and the rest are drawn from binomial / Poisson / gamma-Poisson laws whose means are the
+ * player's rates; assists are a share of the team's assisted baskets.
  *
  * <p>{@link #expect} gives each player's exact expected line given the pre-game plan: linear in the
  * segment plans, so the only approximation is the normal law used for the margin after three

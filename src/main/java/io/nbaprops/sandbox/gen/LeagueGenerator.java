@@ -37,7 +37,7 @@ public final class LeagueGenerator {
     static final Duration PER_OVERTIME = Duration.ofMinutes(15);
     static final long BDL_GAME_ID_BASE = 15_907_000L;
     /** Teammates compete for shots, so matching several scorers' targets takes a few rounds. */
-    static final int CALIBRATION_PASSES = 6;
+    static final int CALIBRATION_PASSES = 5;
     private static final DateTimeFormatter KEY_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final LeagueFacts facts;
@@ -285,17 +285,13 @@ public final class LeagueGenerator {
         double pace = neutral ? own.pace() : own.pace() * opp.pace() / roster.leaguePace();
         tg.fgaPer48 = pace * Roster.FGA_PER_POSSESSION;
         tg.rebEnv = pace / roster.leaguePace();
-        tg.astEnv = pace / roster.leaguePace();
         int rest = restDays[team][k];
         double context = neutral ? 1.0 : (home ? 1.013 : 0.987) * (rest == 1 ? 0.98 : rest >= 3 ? 1.005 : 1.0) * opp.defense();
         double healthyReb = 0;
-        double healthyAst = 0;
         for (int p : members) {
             healthyReb += roster.players().get(p).baseMinutes() * roster.ratings()[p].reb();
-            healthyAst += roster.players().get(p).baseMinutes() * roster.ratings()[p].ast();
         }
         tg.healthyRebPerMin = healthyReb / 240;
-        tg.healthyAstPerMin = healthyAst / 240;
         for (int r = 0; r < n; r++) {
             int p = members[active.get(r)];
             Ratings rt = roster.ratings()[p];
@@ -477,12 +473,8 @@ public final class LeagueGenerator {
         }
     }
 
-    /** The rated league (available once {@link #generate} has run). */
+    /** The rated league (available once {@link #prepare} has run). */
     Roster roster() {
         return roster;
-    }
-
-    int teamGameIndex(int team, int game) {
-        return teamGameIndexOf[team][game];
     }
 }

@@ -32,10 +32,8 @@ public final class TeamGame {
     /** Expected team field-goal attempts per 48 minutes at this game's pace. */
     double fgaPer48;
     double rebEnv = 1;
-    double astEnv = 1;
-    /** Team rebound and assist rates per minute of its healthy rotation: teammates absorb part of what absent players leave. */
+    /** Team rebound rate per player-minute of its healthy rotation: teammates absorb part of what absent players leave. */
     double healthyRebPerMin;
-    double healthyAstPerMin;
 
     TeamGame(int team, int n) {
         this.team = team;
