@@ -181,7 +181,9 @@ public final class LeagueGenerator {
                 double ppgTarget = f.realPpg() != null ? f.realPpg()
                         : f.leadGames() >= 5 ? RatingsBuilder.estimatePpg(f) : Double.NaN;
                 if (!Double.isNaN(ppgTarget) && pts[p] > 0) {
-                    r = r.withUsage(r.usage() * ppgTarget / (pts[p] / games[p]));
+                    // No one outside the real lines shoots more than 0.7 a minute (34 attempts per 48).
+                    double usage = r.usage() * ppgTarget / (pts[p] / games[p]);
+                    r = r.withUsage(r.efficiencyFixed() ? usage : Math.min(0.7, usage));
                 }
                 if (f.realRpg() != null && reb[p] > 0) {
                     r = r.withReb(r.reb() * f.realRpg() / (reb[p] / games[p]));

@@ -272,7 +272,7 @@ public final class RatingsBuilder {
             target[j] = Double.NaN;
             if (ratings[i].efficiencyFixed()) {
                 target[j] = pf.get(i).realFga();
-            } else if (!Double.isNaN(estPpg[i]) && minutes[i] > 0) {
+            } else if (!Double.isNaN(estPpg[i]) && minutes[i] > 0 && pf.get(i).leadGames() >= 3) {
                 target[j] = estPpg[i] / ratings[i].pointsPerAttempt();
             }
         }
@@ -305,7 +305,7 @@ public final class RatingsBuilder {
             }
             // No role player takes more than ~0.55 attempts a minute (a 26-attempt pace over 48).
             ratings[i] = Double.isNaN(target[j]) ? ratings[i].withUsage(Math.min(0.55, ratings[i].usage() * scale))
-                    : ratings[i].withUsage(target[j] * scorerScale / minutes[i]);
+                    : ratings[i].withUsage(Math.min(0.7, target[j] * scorerScale / minutes[i]));
         }
         double total = teamFga;
         double fixedPts = 0;
