@@ -105,6 +105,11 @@ class SandboxServerTest {
         assertSameShape("historical spreads/totals (props folder)", sample("oddsa_player_props_his"),
                 Http.get(hist + "&markets=spreads,totals").json());
         assertSameShape("historical h2h", sample("odds_api_historical_game_lines"), Http.get(hist + "&markets=h2h").json());
+        JsonNode all = Http.get(base + "/v4/sports/basketball_nba/odds?regions=us&markets=h2h,spreads,totals&now=" + before + key).json();
+        assertThat(all).isNotEmpty();
+        for (JsonNode event : all) {
+            assertSameShape("/v4/.../odds (all events, game lines)", sample("oddsa_game_lines_his").get("data"), event);
+        }
         assertSameShape("401", formatExample("oddsa_events_error.json"),
                 Http.get(base + "/v4/sports/basketball_nba/events").json());
     }
