@@ -15,6 +15,7 @@ CREATE TABLE run_history (
     heartbeat_at    TIMESTAMP,
     ended_at        TIMESTAMP,
     rows_written    BIGINT,
+    duration_ms     BIGINT,                -- measured on the running process's monotonic clock
     message         VARCHAR,
     error_type      VARCHAR,
     error           VARCHAR                -- the cause chain, secrets masked

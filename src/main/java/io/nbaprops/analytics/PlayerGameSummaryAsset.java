@@ -43,6 +43,17 @@ public final class PlayerGameSummaryAsset implements Asset {
                 "SELECT game_date, home_team FROM bdl_box_score_game WHERE game_date = ? AND lower(status) LIKE 'final%'");
     }
 
+    /** NBA.com's league game log (players who played only): the fallback when balldontlie lacks a game. */
+    public static BoxScoreSource nbaLeagueGameLog(String rawAsset) {
+        return new BoxScoreSource("nbac_player_boxscore", rawAsset, 2, """
+                SELECT n.game_date, n.team, n.opponent, n.is_home, n.player_lookup, n.player_name, n.player_id,
+                       CAST(NULL AS BOOLEAN) AS starter, CAST(NULL AS VARCHAR) AS dnp_reason, n.minutes, n.pts, n.reb, n.ast,
+                       n.fg3m, n.fgm, n.fga, n.fg3a, n.ftm, n.fta, n.oreb, n.dreb, n.stl, n.blk, n.turnover AS tov, n.pf
+                FROM nbac_player_game_log n WHERE n.game_date = ?""",
+                "SELECT game_date, CASE WHEN is_home THEN team ELSE opponent END AS home_team FROM nbac_player_game_log "
+                        + "WHERE game_date = ? GROUP BY game_date, CASE WHEN is_home THEN team ELSE opponent END");
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -120,7 +131,7 @@ public final class PlayerGameSummaryAsset implements Asset {
                        w.minutes, w.pts, w.reb, w.ast, w.fg3m, w.fgm, w.fga, w.fg3a, w.ftm, w.fta, w.oreb, w.dreb, w.stl, w.blk,
                        w.tov, w.pf,
                        CASE WHEN coalesce(w.minutes, 0) > 0 AND t.fga + 0.44 * t.fta + t.tov > 0 THEN
-                           round(100.0 * (coalesce(w.fga, 0) + 0.44 * coalesce(w.fta, 0) + coalesce(w.tov, 0)) * (t.mp / 5.0)
+                           nbp_round(100.0 * (coalesce(w.fga, 0) + 0.44 * coalesce(w.fta, 0) + coalesce(w.tov, 0)) * (t.mp / 5.0)
                                  / (w.minutes * (t.fga + 0.44 * t.fta + t.tov)), 2) END,
                        CAST(NULL AS DOUBLE PRECISION),
                        w.source, w.seen

@@ -35,7 +35,7 @@ public final class TeamGameSummaryAsset implements Asset {
         String sql = """
                 WITH t AS (
                     SELECT game_key, team, max(game_date) AS game_date, max(opponent) AS opponent, bool_and(is_home) AS is_home,
-                           sum(coalesce(pts, 0)) AS pts, sum(coalesce(minutes, 0)) / 5.0 AS minutes,
+                           sum(coalesce(pts, 0)) AS pts, nbp_round(sum(coalesce(minutes, 0)) / 5.0, 6) AS minutes,
                            sum(coalesce(fga, 0)) AS fga, sum(coalesce(fgm, 0)) AS fgm, sum(coalesce(fg3a, 0)) AS fg3a,
                            sum(coalesce(fg3m, 0)) AS fg3m, sum(coalesce(fta, 0)) AS fta, sum(coalesce(ftm, 0)) AS ftm,
                            sum(coalesce(oreb, 0)) AS oreb, sum(coalesce(dreb, 0)) AS dreb, sum(coalesce(tov, 0)) AS tov,
@@ -44,14 +44,14 @@ public final class TeamGameSummaryAsset implements Asset {
                 p AS (SELECT t.*, t.fga - t.oreb + t.tov + 0.44 * t.fta AS poss_est FROM t)
                 SELECT a.game_key, a.team, a.game_date, a.opponent, a.is_home, a.pts, b.pts, a.pts > b.pts, a.minutes,
                        a.fga, a.fgm, a.fg3a, a.fg3m, a.fta, a.ftm, a.oreb, a.dreb, a.tov, a.ast,
-                       (a.poss_est + b.poss_est) / 2.0,
-                       48.0 * (a.poss_est + b.poss_est) / 2.0 / nullif(a.minutes, 0),
-                       100.0 * a.pts / nullif((a.poss_est + b.poss_est) / 2.0, 0),
-                       100.0 * b.pts / nullif((a.poss_est + b.poss_est) / 2.0, 0),
-                       CAST(b.fg3a AS DOUBLE PRECISION) / nullif(b.fga, 0),
-                       CAST(b.fta AS DOUBLE PRECISION) / nullif(b.fga, 0),
-                       CAST(b.fgm - b.fg3m AS DOUBLE PRECISION) / nullif(b.fga - b.fg3a, 0),
-                       CAST(b.fg3m AS DOUBLE PRECISION) / nullif(b.fg3a, 0)
+                       nbp_round((a.poss_est + b.poss_est) / 2.0, 6),
+                       nbp_round(48.0 * (a.poss_est + b.poss_est) / 2.0 / nullif(a.minutes, 0), 6),
+                       nbp_round(100.0 * a.pts / nullif((a.poss_est + b.poss_est) / 2.0, 0), 6),
+                       nbp_round(100.0 * b.pts / nullif((a.poss_est + b.poss_est) / 2.0, 0), 6),
+                       nbp_round(CAST(b.fg3a AS DOUBLE PRECISION) / nullif(b.fga, 0), 6),
+                       nbp_round(CAST(b.fta AS DOUBLE PRECISION) / nullif(b.fga, 0), 6),
+                       nbp_round(CAST(b.fgm - b.fg3m AS DOUBLE PRECISION) / nullif(b.fga - b.fg3a, 0), 6),
+                       nbp_round(CAST(b.fg3m AS DOUBLE PRECISION) / nullif(b.fg3a, 0), 6)
                 FROM p a JOIN p b ON b.game_key = a.game_key AND b.team <> a.team
                 WHERE a.minutes > 0 AND b.minutes > 0
                 """;

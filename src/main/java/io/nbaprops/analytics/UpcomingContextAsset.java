@@ -105,16 +105,16 @@ public final class UpcomingContextAsset implements Asset {
                        CASE WHEN lp.last_date IS NULL THEN 10 ELSE least(10, CAST(? AS DATE) - lp.last_date) END,
                        coalesce(pg.game_date = CAST(? AS DATE), false),
                        coalesce(l7.n, 0),
-                       CASE WHEN pg.venue IS NULL THEN NULL ELSE round(6371.0 * 2 * asin(sqrt(
+                       CASE WHEN pg.venue IS NULL THEN NULL ELSE nbp_round(6371.0 * 2 * asin(sqrt(
                            power(sin(radians(a2.latitude - a1.latitude) / 2), 2)
                            + cos(radians(a1.latitude)) * cos(radians(a2.latitude))
                              * power(sin(radians(a2.longitude - a1.longitude) / 2), 2))), 1) END,
                        CASE WHEN pg.venue IS NULL THEN NULL ELSE abs(a2.utc_offset - a1.utc_offset) END,
                        coalesce(i.status, 'none'), coalesce(i.code, 0), i.reason, i.reported_at,
                        (SELECT count(*) FROM absent ab WHERE ab.team = s.team AND ab.player_lookup <> r.player_lookup),
-                       (SELECT coalesce(sum(ab.load), 0) FROM absent ab WHERE ab.team = s.team AND ab.player_lookup <> r.player_lookup),
-                       ln.line_current, ln.line_opening, coalesce(ln.books, 0), ln.snapshot_at,
-                       gl.spread, gl.total
+                       (SELECT nbp_round(coalesce(sum(ab.load), 0), 6) FROM absent ab WHERE ab.team = s.team AND ab.player_lookup <> r.player_lookup),
+                       nbp_round(ln.line_current, 6), nbp_round(ln.line_opening, 6), coalesce(ln.books, 0), ln.snapshot_at,
+                       nbp_round(gl.spread, 6), nbp_round(gl.total, 6)
                 FROM sides s
                 JOIN roster r ON r.team = s.team
                 LEFT JOIN last_played lp ON lp.player_lookup = r.player_lookup

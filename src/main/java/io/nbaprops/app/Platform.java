@@ -7,7 +7,10 @@ import io.nbaprops.engine.Asset;
 import io.nbaprops.engine.AssetGraph;
 import io.nbaprops.engine.Engine;
 import io.nbaprops.engine.RunStore;
+import io.nbaprops.predict.PropLineSource;
+import io.nbaprops.predict.PredictionService;
 import io.nbaprops.publish.ExportStore;
+import io.nbaprops.publish.Exports;
 import io.nbaprops.raw.ScheduleCalendar;
 import io.nbaprops.source.HttpFetcher;
 import io.nbaprops.store.Warehouse;
@@ -28,7 +31,9 @@ public final class Platform implements AutoCloseable {
     private final Warehouse warehouse;
     private final RawArchive archive;
     private final HttpFetcher fetcher;
-    private final ExportStore exports;
+    private final Exports exports;
+    private final PredictionService predictions;
+    private final Pipeline pipeline;
     private final Engine engine;
 
     private Platform(AppConfig config, Secrets secrets, Clock clock, Function<Platform, List<Asset>> assets) {
@@ -40,7 +45,10 @@ public final class Platform implements AutoCloseable {
         try {
             this.archive = new RawArchive(config.archiveDir(), warehouse);
             this.fetcher = new HttpFetcher(config::source, secrets, archive, clock);
-            this.exports = new ExportStore(config.exportsDir());
+            this.exports = new Exports(new ExportStore(config.exportsDir()), warehouse);
+            this.predictions = new PredictionService(config.predict(), warehouse,
+                    new PropLineSource(warehouse, config.predict().bookPriority()), clock, null);
+            this.pipeline = Pipeline.build(config.pipeline().sources(), fetcher, archive, exports, predictions);
             this.engine = new Engine(new AssetGraph(assets.apply(this)), new RunStore(warehouse), config.engine(),
                     new ScheduleCalendar(warehouse), clock, nodeName());
             if (warehouse.isDuckDb()) {
@@ -54,7 +62,7 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform open(AppConfig config, Secrets secrets, Clock clock) {
-        return new Platform(config, secrets, clock, p -> Pipeline.assets(p.fetcher(), p.archive(), p.exports()));
+        return new Platform(config, secrets, clock, p -> p.pipeline().assets());
     }
 
     /** With a custom asset list (tests, tools). */
@@ -90,8 +98,16 @@ public final class Platform implements AutoCloseable {
         return fetcher;
     }
 
-    public ExportStore exports() {
+    public Exports exports() {
         return exports;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public PredictionService predictions() {
+        return predictions;
     }
 
     public Engine engine() {
@@ -101,6 +117,7 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        predictions.close();
         warehouse.close();
     }
 }

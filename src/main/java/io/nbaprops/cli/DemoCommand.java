@@ -1,18 +1,88 @@
 package io.nbaprops.cli;
 
+import io.nbaprops.app.SandboxRun;
+import io.nbaprops.engine.RunSummary;
+import io.nbaprops.predict.Evaluation;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Runs the whole platform on the generated sandbox league, day by day (no keys, no network).")
+        description = {"Runs the whole platform on the generated sandbox league (the 2024-25 schedule and rosters), day by",
+            "day: collect over HTTP from a local server in the real APIs' formats, analytics, features, model training,",
+            "predictions and picks before the games; box scores, grades, performance and exports after them.",
+            "No keys, no network. Uses the configured warehouse (./data by default); a second run resumes."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Option(names = "--days", description = "Only the first N game days (default: the whole regular season).")
+    Integer days;
+
+    @Option(names = "--seed", defaultValue = "2024", description = "Sandbox league seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() {
-        System.err.println("demo: the sandbox league is not wired yet");
-        return 1;
+        long t0 = System.nanoTime();
+        System.err.println("demo: generating the sandbox league (seed " + seed + ") and starting its server...");
+        Map<String, String> env = new HashMap<>(System.getenv());
+        try (SandboxRun run = SandboxRun.start(seed, config.file, env)) {
+            List<LocalDate> dates = run.gameDates();
+            if (days != null) {
+                dates = dates.subList(0, Math.max(0, Math.min(days, dates.size())));
+            }
+            System.err.printf("demo: %d game days from %s, sandbox at %s, warehouse %s%n", dates.size(), dates.get(0),
+                    run.baseUrl(), run.platform().config().warehouse().url());
+            Progress progress = new Progress("demo", System.err);
+            progress.start(dates.size());
+            RunSummary all = new RunSummary();
+            for (LocalDate d : dates) {
+                RunSummary day = run.day(d);
+                all.addAll(day);
+                progress.dateDone(d, day);
+            }
+            progress.finish(all);
+            summary(run, dates, all, (System.nanoTime() - t0) / 1e9);
+            return all.outcomes().stream().anyMatch(o -> o.status().isTerminalFailure()) ? 1 : 0;
+        }
+    }
+
+    private static void summary(SandboxRun run, List<LocalDate> dates, RunSummary all, double seconds) {
+        var jdbi = run.platform().warehouse().jdbi();
+        long games = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM game WHERE game_date BETWEEN ? AND ?")
+                .bind(0, dates.get(0)).bind(1, dates.get(dates.size() - 1)).mapTo(Long.class).one());
+        long predictions = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM prediction").mapTo(Long.class).one());
+        System.out.printf(Locale.ROOT, "%ndemo finished in %.0f s: %d game days, %d games, %d predictions stored%n", seconds,
+                dates.size(), games, predictions);
+        System.out.println(all.describe(10));
+        List<Evaluation.SystemEvaluation> eval = new Evaluation(run.platform().warehouse()).evaluate(dates.get(0),
+                dates.get(dates.size() - 1));
+        if (!eval.isEmpty()) {
+            System.out.println();
+            System.out.printf("%-15s %-8s %8s %6s %6s %8s %8s %6s %7s %7s%n", "system", "market", "graded", "MAE", "bias", "line MAE",
+                    "oracle", "picks", "hit %", "ROI %");
+            for (var e : eval) {
+                System.out.printf(Locale.ROOT, "%-15s %-8s %8d %6s %6s %8s %8s %6d %7s %7s%n", e.system(), e.market(), e.predictions(),
+                        f(e.mae()), f(e.bias()), f(e.lineMae()), f(e.oracleMae()), e.picks(), pct(e.hitRate()), pct(e.roi()));
+            }
+        }
+        System.out.println();
+        System.out.println("next: ./nbaprops status    ./nbaprops query \"select * from system_daily_performance limit 10\"");
+        System.out.println("      exports in " + run.platform().config().exportsDir().toAbsolutePath().normalize());
+    }
+
+    private static String f(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f", 100 * v);
     }
 }

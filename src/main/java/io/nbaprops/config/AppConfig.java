@@ -20,6 +20,7 @@ public record AppConfig(
         Path exportsDir,
         EngineConfig engine,
         Map<String, SourceConfig> sources,
+        PipelineConfig pipeline,
         PredictConfig predict,
         JsonNode alerts,
         JsonNode service,
@@ -38,6 +39,9 @@ public record AppConfig(
         }
         return c;
     }
+
+    /** What the pipeline collects (the {@code pipeline:} section). */
+    public record PipelineConfig(java.util.List<String> sources) {}
 
     /** Prediction systems and recommendation thresholds (the {@code predict:} section). */
     public record PredictConfig(

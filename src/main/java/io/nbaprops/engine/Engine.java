@@ -177,17 +177,16 @@ public final class Engine implements AutoCloseable {
             Instant started = clock.instant();
             AssetContext ctx = new AssetContext(name, date, runId, attempt, trigger, store.warehouse(), clock);
             slot.begin(runId, ctx);
-            store.saveRun(new RunRecord(runId, name, date, attempt, "RUNNING", trigger, node, started, started, null, null,
-                    ctx.progress(), null, null));
             PartitionState prev = store.state(name, date).orElse(null);
-            saveState(name, date, "RUNNING", null, runId, prev, null, null, null);
+            store.save(new RunRecord(runId, name, date, attempt, "RUNNING", trigger, node, started, started, null, null, null,
+                    ctx.progress(), null, null), nextState(name, date, "RUNNING", null, runId, prev, null, null, null));
             long t0 = System.nanoTime();
             try {
                 AssetResult r = execute(asset, ctx, budget, slot);
                 Instant ended = clock.instant();
-                store.saveRun(new RunRecord(runId, name, date, attempt, "SUCCESS", trigger, node, started, ended, ended,
-                        r.rowsWritten(), r.message(), null, null));
-                saveState(name, date, "SUCCESS", r.message(), runId, prev, started, ended, r.rowsWritten());
+                store.save(new RunRecord(runId, name, date, attempt, "SUCCESS", trigger, node, started, ended, ended,
+                        r.rowsWritten(), elapsedMs(t0), r.message(), null, null),
+                        nextState(name, date, "SUCCESS", r.message(), runId, prev, started, ended, r.rowsWritten()));
                 RunOutcome o = new RunOutcome(name, date, RunStatus.SUCCESS, attempt, r.rowsWritten(), r.message(), runId);
                 finished(o, t0);
                 return new Attempted(o, true);
@@ -199,9 +198,10 @@ public final class Engine implements AutoCloseable {
                 String status = timedOut ? "TIMED_OUT" : "FAILED";
                 String chain = causeChain(cause);
                 String message = Secrets.mask(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-                store.saveRun(new RunRecord(runId, name, date, attempt, status, trigger, node, started, ended, ended, 0L,
-                        retry ? "will retry: " + message : message, cause.getClass().getName(), chain));
+                RunRecord failed = new RunRecord(runId, name, date, attempt, status, trigger, node, started, ended, ended, 0L,
+                        elapsedMs(t0), retry ? "will retry: " + message : message, cause.getClass().getName(), chain);
                 if (retry) {
+                    store.saveRun(failed);
                     long backoff = backoffMillis(attempt);
                     emit("RETRY", name, date, runId, "attempt " + attempt + " of " + max + " failed (" + message
                             + "); retrying in " + backoff + " ms");
@@ -211,7 +211,7 @@ public final class Engine implements AutoCloseable {
                     }
                     continue;
                 }
-                saveState(name, date, status, message, runId, prev, null, null, null);
+                store.save(failed, nextState(name, date, status, message, runId, prev, null, null, null));
                 emit(timedOut ? "TIMEOUT" : "FAILED", name, date, runId,
                         (timedOut ? "" : "failed after " + attempt + " attempt(s): ") + message);
                 RunOutcome o = new RunOutcome(name, date, timedOut ? RunStatus.TIMED_OUT : RunStatus.FAILED, attempt, 0, message, runId);
@@ -271,7 +271,9 @@ public final class Engine implements AutoCloseable {
                 if (s == null) {
                     reasons.add(d.asset() + " [" + date + "] has not run");
                 } else if (!s.state().equals("SUCCESS")) {
-                    reasons.add(d.asset() + " [" + date + "] is " + s.state() + (s.reason() == null ? "" : ": " + s.reason()));
+                    // Name the upstream's own problem, not the chain of waits behind it (that is on the upstream's row).
+                    boolean failed = !s.state().equals("WAITING") && !s.state().equals("RUNNING");
+                    reasons.add(d.asset() + " [" + date + "] is " + s.state() + (failed && s.reason() != null ? ": " + abbreviate(s.reason(), 160) : ""));
                 }
             } else {
                 List<LocalDate> missing = store.notSucceeded(d.asset(), calendar.datesBefore(date));
@@ -306,6 +308,11 @@ public final class Engine implements AutoCloseable {
 
     private void saveState(String asset, LocalDate date, String state, String reason, String runId, PartitionState prev,
             Instant successStarted, Instant successEnded, Long rows) {
+        store.saveState(nextState(asset, date, state, reason, runId, prev, successStarted, successEnded, rows));
+    }
+
+    private PartitionState nextState(String asset, LocalDate date, String state, String reason, String runId, PartitionState prev,
+            Instant successStarted, Instant successEnded, Long rows) {
         boolean success = state.equals("SUCCESS");
         int failures = prev == null ? 0 : prev.failuresSinceSuccess();
         if (success) {
@@ -313,10 +320,10 @@ public final class Engine implements AutoCloseable {
         } else if (state.equals("FAILED") || state.equals("TIMED_OUT")) {
             failures++;
         }
-        store.saveState(new PartitionState(asset, date, state, reason, runId, clock.instant(),
+        return new PartitionState(asset, date, state, reason, runId, clock.instant(),
                 success ? successStarted : prev == null ? null : prev.lastSuccessStarted(),
                 success ? successEnded : prev == null ? null : prev.lastSuccessEnded(),
-                success ? rows : prev == null ? null : prev.lastRowsWritten(), failures));
+                success ? rows : prev == null ? null : prev.lastRowsWritten(), failures);
     }
 
     /**
@@ -333,7 +340,7 @@ public final class Engine implements AutoCloseable {
             String msg = "no heartbeat since " + (r.heartbeatAt() == null ? r.startedAt() : r.heartbeatAt())
                     + " (process " + r.node() + " gone?)";
             store.saveRun(new RunRecord(r.runId(), r.asset(), r.partitionDate(), r.attempt(), "ABANDONED", r.triggerSource(),
-                    r.node(), r.startedAt(), r.heartbeatAt(), now, 0L, msg, null, null));
+                    r.node(), r.startedAt(), r.heartbeatAt(), now, 0L, null, msg, null, null));
             PartitionState prev = store.state(r.asset(), r.partitionDate()).orElse(null);
             if (prev == null || r.runId().equals(prev.lastRunId())) {
                 saveState(r.asset(), r.partitionDate(), "ABANDONED", msg, r.runId(), prev, null, null, null);
@@ -381,6 +388,14 @@ public final class Engine implements AutoCloseable {
                 log.warn("engine listener failed: {}", e.toString());
             }
         }
+    }
+
+    static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+
+    private static long elapsedMs(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     private long backoffMillis(int attempt) {

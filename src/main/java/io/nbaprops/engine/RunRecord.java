@@ -16,6 +16,7 @@ public record RunRecord(
         Instant heartbeatAt,
         Instant endedAt,
         Long rowsWritten,
+        Long durationMs,
         String message,
         String errorType,
         String error) {}

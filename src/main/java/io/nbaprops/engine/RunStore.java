@@ -16,7 +16,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 /** Run history, partition states and engine events, in the warehouse. */
 public final class RunStore {
     private static final String[] RUN_COLUMNS = {"run_id", "asset", "partition_date", "attempt", "status", "trigger_source",
-        "node", "started_at", "heartbeat_at", "ended_at", "rows_written", "message", "error_type", "error"};
+        "node", "started_at", "heartbeat_at", "ended_at", "rows_written", "duration_ms", "message", "error_type", "error"};
     private static final String[] STATE_COLUMNS = {"asset", "partition_date", "state", "reason", "last_run_id", "updated_at",
         "last_success_started", "last_success_ended", "last_rows_written", "failures_since_success"};
 
@@ -31,15 +31,27 @@ public final class RunStore {
     }
 
     public void saveRun(RunRecord r) {
-        warehouse.write(tx -> tx.upsert(RowBatch.of("run_history", RUN_COLUMNS).add(r.runId(), r.asset(), r.partitionDate(),
-                r.attempt(), r.status(), r.triggerSource(), r.node(), r.startedAt(), r.heartbeatAt(), r.endedAt(),
-                r.rowsWritten(), r.message(), r.errorType(), r.error())));
+        save(r, null);
     }
 
     public void saveState(PartitionState s) {
-        warehouse.write(tx -> tx.upsert(RowBatch.of("asset_partition", STATE_COLUMNS).add(s.asset(), s.partitionDate(),
-                s.state(), s.reason(), s.lastRunId(), s.updatedAt(), s.lastSuccessStarted(), s.lastSuccessEnded(),
-                s.lastRowsWritten(), s.failuresSinceSuccess())));
+        save(null, s);
+    }
+
+    /** A run record and/or the partition state, in one transaction (each run moves both together). */
+    public void save(RunRecord r, PartitionState s) {
+        warehouse.write(tx -> {
+            if (r != null) {
+                tx.upsert(RowBatch.of("run_history", RUN_COLUMNS).add(r.runId(), r.asset(), r.partitionDate(), r.attempt(), r.status(),
+                        r.triggerSource(), r.node(), r.startedAt(), r.heartbeatAt(), r.endedAt(), r.rowsWritten(), r.durationMs(),
+                        r.message(), r.errorType(), r.error()));
+            }
+            if (s != null) {
+                tx.upsert(RowBatch.of("asset_partition", STATE_COLUMNS).add(s.asset(), s.partitionDate(), s.state(), s.reason(),
+                        s.lastRunId(), s.updatedAt(), s.lastSuccessStarted(), s.lastSuccessEnded(), s.lastRowsWritten(),
+                        s.failuresSinceSuccess()));
+            }
+        });
     }
 
     public void heartbeat(Collection<String> runIds, Instant at) {

@@ -103,7 +103,8 @@ public final class FeatureStoreAsset implements Asset {
             if (expr == null) {
                 throw new IllegalStateException("feature " + name + " has no SQL expression");
             }
-            features.append(",\n       CAST(").append(expr).append(" AS DOUBLE PRECISION)");
+            // Rounded so a recomputation is bit-identical whatever order parallel aggregation summed in.
+            features.append(",\n       nbp_round(").append(expr).append(", 6)");
         }
         return """
                 WITH c AS (SELECT * FROM upcoming_player_game_context WHERE game_date = ?),

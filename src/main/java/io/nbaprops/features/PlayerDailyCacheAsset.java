@@ -51,29 +51,29 @@ public final class PlayerDailyCacheAsset implements Asset {
                        count(h.pts) FILTER (WHERE h.in_season),
                        count(h.pts) FILTER (WHERE h.rn <= 10),
                        max(h.game_date),
-                       avg(h.pts) FILTER (WHERE h.rn <= 5),
-                       avg(h.pts) FILTER (WHERE h.rn <= 10),
-                       avg(h.pts) FILTER (WHERE h.in_season),
-                       stddev_samp(h.pts) FILTER (WHERE h.rn <= 10),
-                       sum(h.pts * power(0.85, h.rn - 1)) FILTER (WHERE h.rn <= 20)
-                           / nullif(sum(power(0.85, h.rn - 1)) FILTER (WHERE h.rn <= 20), 0),
-                       avg(h.minutes) FILTER (WHERE h.rn <= 5),
-                       avg(h.minutes) FILTER (WHERE h.rn <= 10),
-                       avg(h.minutes) FILTER (WHERE h.in_season),
-                       stddev_samp(h.minutes) FILTER (WHERE h.rn <= 10),
-                       sum(h.pts) FILTER (WHERE h.rn <= 10) / nullif(sum(h.minutes) FILTER (WHERE h.rn <= 10), 0),
-                       avg(h.usage_rate) FILTER (WHERE h.rn <= 10),
-                       avg(h.usage_rate) FILTER (WHERE h.in_season),
-                       sum(h.pts) FILTER (WHERE h.rn <= 10)
-                           / nullif(2 * (sum(h.fga) FILTER (WHERE h.rn <= 10) + 0.44 * sum(h.fta) FILTER (WHERE h.rn <= 10)), 0),
-                       sum(h.fga) FILTER (WHERE h.rn <= 10) / nullif(sum(h.minutes) FILTER (WHERE h.rn <= 10), 0),
-                       avg(CASE WHEN h.starter THEN 1.0 ELSE 0.0 END) FILTER (WHERE h.rn <= 10),
-                       CAST(sum(h.fg3a) FILTER (WHERE h.rn <= 10) AS DOUBLE PRECISION) / nullif(sum(h.fga) FILTER (WHERE h.rn <= 10), 0),
-                       CAST(sum(h.fta) FILTER (WHERE h.rn <= 10) AS DOUBLE PRECISION) / nullif(sum(h.fga) FILTER (WHERE h.rn <= 10), 0),
-                       CAST(sum(h.fg3m) FILTER (WHERE h.rn <= 10) AS DOUBLE PRECISION) / nullif(sum(h.fg3a) FILTER (WHERE h.rn <= 10), 0),
-                       avg(h.reb) FILTER (WHERE h.rn <= 10),
-                       avg(h.ast) FILTER (WHERE h.rn <= 10),
-                       avg(h.fg3m) FILTER (WHERE h.rn <= 10)
+                       nbp_round(avg(h.pts) FILTER (WHERE h.rn <= 5), 6),
+                       nbp_round(avg(h.pts) FILTER (WHERE h.rn <= 10), 6),
+                       nbp_round(avg(h.pts) FILTER (WHERE h.in_season), 6),
+                       nbp_round(stddev_samp(h.pts) FILTER (WHERE h.rn <= 10), 6),
+                       nbp_round(sum(h.pts * power(0.85, h.rn - 1)) FILTER (WHERE h.rn <= 20)
+                           / nullif(sum(power(0.85, h.rn - 1)) FILTER (WHERE h.rn <= 20), 0), 6),
+                       nbp_round(avg(h.minutes) FILTER (WHERE h.rn <= 5), 6),
+                       nbp_round(avg(h.minutes) FILTER (WHERE h.rn <= 10), 6),
+                       nbp_round(avg(h.minutes) FILTER (WHERE h.in_season), 6),
+                       nbp_round(stddev_samp(h.minutes) FILTER (WHERE h.rn <= 10), 6),
+                       nbp_round(sum(h.pts) FILTER (WHERE h.rn <= 10) / nullif(sum(h.minutes) FILTER (WHERE h.rn <= 10), 0), 6),
+                       nbp_round(avg(h.usage_rate) FILTER (WHERE h.rn <= 10), 6),
+                       nbp_round(avg(h.usage_rate) FILTER (WHERE h.in_season), 6),
+                       nbp_round(sum(h.pts) FILTER (WHERE h.rn <= 10)
+                           / nullif(2 * (sum(h.fga) FILTER (WHERE h.rn <= 10) + 0.44 * sum(h.fta) FILTER (WHERE h.rn <= 10)), 0), 6),
+                       nbp_round(sum(h.fga) FILTER (WHERE h.rn <= 10) / nullif(sum(h.minutes) FILTER (WHERE h.rn <= 10), 0), 6),
+                       nbp_round(avg(CASE WHEN h.starter THEN 1.0 ELSE 0.0 END) FILTER (WHERE h.rn <= 10), 6),
+                       nbp_round(CAST(sum(h.fg3a) FILTER (WHERE h.rn <= 10) AS DOUBLE PRECISION) / nullif(sum(h.fga) FILTER (WHERE h.rn <= 10), 0), 6),
+                       nbp_round(CAST(sum(h.fta) FILTER (WHERE h.rn <= 10) AS DOUBLE PRECISION) / nullif(sum(h.fga) FILTER (WHERE h.rn <= 10), 0), 6),
+                       nbp_round(CAST(sum(h.fg3m) FILTER (WHERE h.rn <= 10) AS DOUBLE PRECISION) / nullif(sum(h.fg3a) FILTER (WHERE h.rn <= 10), 0), 6),
+                       nbp_round(avg(h.reb) FILTER (WHERE h.rn <= 10), 6),
+                       nbp_round(avg(h.ast) FILTER (WHERE h.rn <= 10), 6),
+                       nbp_round(avg(h.fg3m) FILTER (WHERE h.rn <= 10), 6)
                 FROM players p LEFT JOIN h ON h.player_lookup = p.player_lookup
                 GROUP BY p.player_lookup
                 """;

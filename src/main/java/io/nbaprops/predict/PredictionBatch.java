@@ -73,7 +73,7 @@ public final class PredictionBatch {
 
     /**
      * Predicts the date's expected players ({@code onlyPlayers}: just these, e.g. after their line
-     * moved; null: all) against lines known at {@code asOf}, skipping games already under way.
+     * moved; null: all) against lines known at {@code asOf} and before each game's tip-off.
      */
     public BatchResult run(LocalDate date, Market market, Set<String> onlyPlayers, Instant asOf, Runnable checkCancelled) {
         long t0 = System.nanoTime();
@@ -170,10 +170,9 @@ public final class PredictionBatch {
                         ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 7, ctx), rs.getInt(8), rs.getDouble(9),
                         vector(rs, 10, names.size())))
                 .list());
-        games = games.stream()
-                .filter(g -> onlyPlayers == null || onlyPlayers.contains(g.playerLookup()))
-                .filter(g -> g.tipOff() == null || asOf.isBefore(g.tipOff()))
-                .toList();
+        // Games already under way are still predicted (a backfill replays the past): every input is from before
+        // the date and lines only count before tip-off, so nothing of the game leaks in; exports show the times.
+        games = games.stream().filter(g -> onlyPlayers == null || onlyPlayers.contains(g.playerLookup())).toList();
         Map<String, List<HistoryGame>> history = history(date, market, names, cols);
         Map<String, LineQuote> quotes = lines.lines(date, market, asOf);
         Map<String, SystemCalibration> calibrations = calibrations(date, market);

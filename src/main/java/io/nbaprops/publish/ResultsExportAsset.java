@@ -5,19 +5,26 @@ import io.nbaprops.engine.AssetContext;
 import io.nbaprops.engine.AssetResult;
 import io.nbaprops.engine.Dependency;
 import io.nbaprops.engine.Phase;
-import io.nbaprops.grade.GradeAsset;
+import io.nbaprops.grade.PerformanceAsset;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Walking-skeleton export: a date's graded predictions as {@code results/<date>.json}. */
+/**
+ * After a date is graded: {@code results/<date>.json} (every graded pick and prediction, per system
+ * summaries), {@code performance.json} (rolling and season performance with chart series and
+ * breakdowns), and {@code players/<player>.json} for each player of the date (recent games against
+ * the lines, prediction history).
+ */
 public final class ResultsExportAsset implements Asset {
     public static final String NAME = "export_results";
-    private final ExportStore store;
+    private final Exports exports;
 
-    public ResultsExportAsset(ExportStore store) {
-        this.store = store;
+    public ResultsExportAsset(Exports exports) {
+        this.exports = exports;
     }
 
     @Override
@@ -32,28 +39,98 @@ public final class ResultsExportAsset implements Asset {
 
     @Override
     public List<Dependency> upstream() {
-        return List.of(Dependency.same(GradeAsset.NAME));
+        return List.of(Dependency.same(PerformanceAsset.NAME));
     }
 
     @Override
     public AssetResult materialize(AssetContext ctx) {
-        List<Map<String, Object>> rows = ctx.warehouse().jdbi().withHandle(h -> h.createQuery("""
-                        SELECT p.game_key, p.player_lookup, p.player_name, p.team, p.opponent, p.market, p.system_id,
-                               p.predicted, g.actual, g.abs_error, g.result, g.void_reason
-                        FROM prediction p JOIN prediction_grade g USING (game_key, player_lookup, market, system_id, line_key)
-                        WHERE p.game_date = ? ORDER BY p.game_key, p.player_lookup, p.system_id""")
-                .bind(0, ctx.partition()).mapToMap().list());
-        Instant dataAsOf = ctx.warehouse().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT max(last_success_ended) FROM asset_partition WHERE asset = ? AND partition_date = ?")
-                .bind(0, GradeAsset.NAME).bind(1, ctx.partition()).mapTo(Instant.class).findOne().orElse(null));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("schema", "results/v1");
-        doc.put("date", ctx.partition().toString());
-        doc.put("generated_at", ctx.clock().instant().toString());
-        doc.put("data_as_of", dataAsOf == null ? null : dataAsOf.toString());
-        doc.put("predictions", rows);
-        ctx.checkCancelled();
-        store.write("results/" + ctx.partition() + ".json", doc);
-        return AssetResult.of(rows.size(), "results/" + ctx.partition() + ".json");
+        LocalDate d = ctx.partition();
+        var jdbi = ctx.warehouse().jdbi();
+        Instant now = ctx.clock().instant();
+        Instant asOf = jdbi.withHandle(h -> h.createQuery("SELECT max(graded_at) FROM prediction_grade WHERE game_date = ?").bind(0, d)
+                .mapTo(Instant.class).findOne().orElse(null));
+        List<Map<String, Object>> graded = PerformanceReport.rounded(jdbi.withHandle(h -> h.createQuery("SELECT g.game_key, g.player_lookup, "
+                        + "p.player_name, p.team, p.opponent, g.market, g.system_id, g.predicted, g.actual, g.line_value, g.recommendation, "
+                        + "g.confidence, g.result, g.price, g.profit_units, g.closing_line, g.clv, g.void_reason "
+                        + "FROM (" + PerformanceAsset.LATEST_GRADES + ") g JOIN prediction p ON p.game_key = g.game_key "
+                        + "AND p.player_lookup = g.player_lookup AND p.market = g.market AND p.system_id = g.system_id "
+                        + "AND p.line_key = g.line_key ORDER BY g.game_key, g.player_lookup, g.market, g.system_id")
+                .bind(0, d).bind(1, d).mapToMap().list()));
+        List<Map<String, Object>> summary = PerformanceReport.rounded(jdbi.withHandle(h -> h.createQuery(
+                        "SELECT system_id, market, predictions, mae, bias, line_mae, picks, wins, losses, pushes, profit_units, avg_clv, voids "
+                                + "FROM system_daily_performance WHERE game_date = ? ORDER BY market, system_id")
+                .bind(0, d).mapToMap().list()));
+        Map<String, Object> results = Exports.envelope("results/v1", d, now, asOf, "fresh", null);
+        results.put("systems", summary);
+        results.put("results", graded);
+        exports.publish("results/" + d + ".json", d, results, graded.size(), ctx::checkCancelled);
+
+        Map<String, Object> perf = Exports.envelope("performance/v1", d, now, asOf, "fresh", null);
+        perf.putAll(new PerformanceReport(ctx.warehouse()).asOf(d));
+        exports.publish("performance.json", d, perf, 1, ctx::checkCancelled);
+
+        int players = playerPages(ctx, d, now, asOf);
+        return AssetResult.of(graded.size(), graded.size() + " graded rows, " + players + " player pages");
+    }
+
+    /** One page per player of the date: his last 15 games against the closing lines and his last 15 ensemble predictions. */
+    private int playerPages(AssetContext ctx, LocalDate d, Instant now, Instant asOf) {
+        var jdbi = ctx.warehouse().jdbi();
+        List<Map<String, Object>> games = PerformanceReport.rounded(jdbi.withHandle(h -> h.createQuery("""
+                        WITH ps AS (SELECT DISTINCT player_lookup FROM prediction WHERE game_date = ?),
+                        g AS (SELECT s.player_lookup, s.player_name, CAST(s.game_date AS VARCHAR) AS date, s.game_key, s.team, s.opponent,
+                                     s.played, s.minutes, s.pts, s.reb, s.ast, s.fg3m,
+                                     row_number() OVER (PARTITION BY s.player_lookup ORDER BY s.game_date DESC) AS rn
+                              FROM player_game_summary s JOIN ps ON ps.player_lookup = s.player_lookup WHERE s.game_date <= ?),
+                        lines AS (SELECT game_key, player_lookup, avg(line) AS closing_line FROM prop_line
+                                  WHERE is_closing AND NOT flagged AND market = 'player_points' AND game_date <= ? GROUP BY game_key, player_lookup)
+                        SELECT g.*, l.closing_line FROM g LEFT JOIN lines l ON l.game_key = g.game_key AND l.player_lookup = g.player_lookup
+                        WHERE g.rn <= 15 ORDER BY g.player_lookup, g.date DESC""")
+                .bind(0, d).bind(1, d).bind(2, d).mapToMap().list()));
+        List<Map<String, Object>> preds = PerformanceReport.rounded(jdbi.withHandle(h -> h.createQuery("""
+                        WITH ps AS (SELECT DISTINCT player_lookup FROM prediction WHERE game_date = ?),
+                        p AS (SELECT p.player_lookup, CAST(p.game_date AS VARCHAR) AS date, p.game_key, p.market, p.predicted, p.line_value,
+                                     p.recommendation, p.confidence, g.actual, g.result,
+                                     row_number() OVER (PARTITION BY p.player_lookup ORDER BY p.game_date DESC, p.line_snapshot_at DESC NULLS LAST) AS rn
+                              FROM prediction p JOIN ps ON ps.player_lookup = p.player_lookup
+                              LEFT JOIN prediction_grade g ON g.game_key = p.game_key AND g.player_lookup = p.player_lookup
+                                   AND g.market = p.market AND g.system_id = p.system_id AND g.line_key = p.line_key
+                              WHERE p.system_id = 'ensemble' AND p.game_date <= ?)
+                        SELECT * FROM p WHERE rn <= 15 ORDER BY player_lookup, date DESC""")
+                .bind(0, d).bind(1, d).mapToMap().list()));
+        Map<String, Map<String, Object>> pages = new LinkedHashMap<>();
+        for (Map<String, Object> g : games) {
+            Map<String, Object> page = pages.computeIfAbsent((String) g.get("player_lookup"), k -> {
+                Map<String, Object> p = Exports.envelope("player/v1", d, now, asOf, "fresh", null);
+                p.put("player_lookup", k);
+                p.put("player_name", g.get("player_name"));
+                p.put("team", g.get("team"));
+                p.put("recent_games", new ArrayList<Map<String, Object>>());
+                p.put("predictions", new ArrayList<Map<String, Object>>());
+                return p;
+            });
+            g.remove("rn");
+            g.remove("player_lookup");
+            g.remove("player_name");
+            list(page, "recent_games").add(g);
+        }
+        for (Map<String, Object> p : preds) {
+            Map<String, Object> page = pages.get((String) p.get("player_lookup"));
+            if (page != null) {
+                p.remove("rn");
+                p.remove("player_lookup");
+                list(page, "predictions").add(p);
+            }
+        }
+        for (var e : pages.entrySet()) {
+            ctx.checkCancelled();
+            exports.store().write("players/" + e.getKey() + ".json", e.getValue());
+        }
+        return pages.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> page, String key) {
+        return (List<Map<String, Object>>) page.get(key);
     }
 }

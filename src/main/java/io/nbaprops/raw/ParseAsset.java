@@ -7,22 +7,69 @@ import io.nbaprops.engine.AssetContext;
 import io.nbaprops.engine.AssetResult;
 import io.nbaprops.engine.Dependency;
 import io.nbaprops.engine.Phase;
+import io.nbaprops.engine.RetryableError;
+import io.nbaprops.engine.RetryableException;
+import io.nbaprops.identity.UnmatchedPlayers;
 import io.nbaprops.source.ParseContext;
 import io.nbaprops.source.ParseException;
 import io.nbaprops.source.ParsedRows;
 import io.nbaprops.source.PayloadParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Phase 2: parses the newest archived collection of one source endpoint for a partition into keyed
- * raw tables, reading only the archive (never the network), so re-processing is always possible.
- * Tables with a partition column are replaced for the partition; the others are upserted by key.
- * A payload that does not parse fails the run with the parser's message (source, where, field, what).
+ * Phase 2: parses archived payloads of one source endpoint for a partition into keyed raw tables,
+ * reading only the archive (never the network), so re-processing is always possible and gives the
+ * same rows. Tables with a partition column are replaced for the partition; the others are
+ * upserted by key.
+ *
+ * <p>A payload that does not parse is skipped and reported (source, where, field, what) while the
+ * others are written; then nothing is deleted (replacement falls back to upsert), so rows stored
+ * earlier are never lost to a bad payload. If every payload fails, the run fails with the first
+ * error; an incomplete payload (retryable) fails the run after the others are written, so the
+ * engine fetches it again.
+ *
+ * <p>Options: a critical table that must not come back empty on a day with games (a "200 OK, zero
+ * rows" answer is a retryable failure, not success); history scope (every collection of the
+ * partition, for line snapshots that accumulate through the day); and tables whose player names are
+ * checked against the known players, unmatched ones recorded in {@code unmatched_player}.
  */
 public final class ParseAsset implements Asset {
+    private static final Logger log = LoggerFactory.getLogger(ParseAsset.class);
+
+    /** Which archived payloads of the partition to parse. */
+    public enum Scope { LATEST_COLLECTION, ALL_COLLECTIONS }
+
+    public record Options(Scope scope, String criticalTable, boolean startedGamesOnly, Set<String> identityTables) {
+        public Options {
+            identityTables = Set.copyOf(identityTables);
+        }
+
+        public static Options defaults() {
+            return new Options(Scope.LATEST_COLLECTION, null, false, Set.of());
+        }
+
+        /** Zero rows in {@code table} on a day with games is a retryable failure; {@code startedOnly}: count only games already tipped. */
+        public Options critical(String table, boolean startedOnly) {
+            return new Options(scope, table, startedOnly, identityTables);
+        }
+
+        /** Parse every collection of the partition (snapshots accumulate), not only the newest. */
+        public Options history() {
+            return new Options(Scope.ALL_COLLECTIONS, criticalTable, startedGamesOnly, identityTables);
+        }
+
+        public Options identity(String... tables) {
+            return new Options(scope, criticalTable, startedGamesOnly, Set.of(tables));
+        }
+    }
+
     private final String name;
     private final String collectAsset;
     private final String source;
@@ -30,12 +77,18 @@ public final class ParseAsset implements Asset {
     private final PayloadParser parser;
     private final RawArchive archive;
     private final Map<String, String> partitionColumns;
+    private final Options options;
 
     /**
      * @param partitionColumns table name to its partition column (replaced per partition), or to null (upserted)
      */
     public ParseAsset(String name, CollectAsset collect, PayloadParser parser, RawArchive archive,
             Map<String, String> partitionColumns) {
+        this(name, collect, parser, archive, partitionColumns, Options.defaults());
+    }
+
+    public ParseAsset(String name, CollectAsset collect, PayloadParser parser, RawArchive archive,
+            Map<String, String> partitionColumns, Options options) {
         this.name = name;
         this.collectAsset = collect.name();
         this.source = collect.source();
@@ -43,6 +96,7 @@ public final class ParseAsset implements Asset {
         this.parser = parser;
         this.archive = archive;
         this.partitionColumns = new LinkedHashMap<>(partitionColumns);
+        this.options = options;
     }
 
     @Override
@@ -58,6 +112,14 @@ public final class ParseAsset implements Asset {
     @Override
     public List<Dependency> upstream() {
         return List.of(Dependency.same(collectAsset));
+    }
+
+    public PayloadParser parser() {
+        return parser;
+    }
+
+    public Map<String, String> tables() {
+        return Map.copyOf(partitionColumns);
     }
 
     /** A payload answering for another date than the one asked (a source ignoring a parameter) is refused. */
@@ -77,10 +139,14 @@ public final class ParseAsset implements Asset {
 
     @Override
     public AssetResult materialize(AssetContext ctx) {
-        List<ArchivedPayload> payloads = archive.latestCollection(source, endpoint, ctx.partition());
+        List<ArchivedPayload> payloads = (options.scope() == Scope.ALL_COLLECTIONS
+                ? archive.find(source, endpoint, ctx.partition())
+                : archive.latestCollection(source, endpoint, ctx.partition()))
+                .stream().filter(p -> p.httpStatus() < 300 || p.httpStatus() == 304).toList();
         ParsedRows all = new ParsedRows();
         partitionColumns.keySet().forEach(all::table);
         List<String> skipped = new ArrayList<>();
+        List<ParseException> failures = new ArrayList<>();
         for (ArchivedPayload p : payloads) {
             ctx.checkCancelled();
             ParseContext pc = new ParseContext(parser.name(), endpoint + " payload " + p.payloadId(), ctx.partition(),
@@ -88,24 +154,38 @@ public final class ParseAsset implements Asset {
             ParsedRows rows;
             try {
                 rows = parser.parse(archive.read(p), pc);
+                checkPartition(rows, pc, ctx.partition());
             } catch (ParseException e) {
-                throw e;
+                failures.add(e);
+                skipped.add("payload " + p.payloadId() + " not parsed: " + e.getMessage());
+                log.warn("{}: {}", name, e.getMessage());
+                continue;
             } catch (RuntimeException e) {
-                throw new ParseException(parser.name(), pc.location(), null, "parser failed: " + e, e);
+                // A parser must only throw ParseException; anything else is still this payload's problem.
+                ParseException pe = new ParseException(parser.name(), pc.location(), null, "parser failed: " + e, e);
+                failures.add(pe);
+                skipped.add("payload " + p.payloadId() + " not parsed: " + pe.getMessage());
+                log.warn("{}: {}", name, pe.getMessage(), e);
+                continue;
             }
-            checkPartition(rows, pc, ctx.partition());
             rows.tables().forEach((table, list) -> list.forEach(r -> all.add(table, r)));
-            skipped.addAll(rows.skipped());
+            rows.skipped().forEach(s -> skipped.add("payload " + p.payloadId() + ": " + s));
+        }
+        if (!payloads.isEmpty() && failures.size() == payloads.size()) {
+            throw failures.get(0);
         }
         for (String table : all.tables().keySet()) {
             if (!partitionColumns.containsKey(table)) {
                 throw new IllegalStateException(name + ": parser produced rows for undeclared table " + table);
             }
         }
+        checkNotEmptyOnGameDay(ctx, payloads, all, failures);
+        boolean replace = failures.isEmpty();
+        UnmatchedPlayers.Result[] identity = new UnmatchedPlayers.Result[1];
         long written = ctx.write(tx -> {
             for (var e : partitionColumns.entrySet()) {
                 var batch = all.batch(e.getKey());
-                if (e.getValue() != null) {
+                if (e.getValue() != null && replace) {
                     if (batch.isEmpty()) {
                         tx.deletePartition(e.getKey(), e.getValue(), ctx.partition());
                     } else {
@@ -115,9 +195,49 @@ public final class ParseAsset implements Asset {
                     tx.upsert(batch);
                 }
             }
+            if (!options.identityTables().isEmpty()) {
+                identity[0] = UnmatchedPlayers.record(tx, parser.name(), sightings(all), ctx.clock().instant());
+            }
         });
-        String msg = payloads.size() + " payload(s) parsed" + (skipped.isEmpty() ? "" : "; skipped " + skipped.size() + ": "
+        String msg = payloads.size() + " payload(s) parsed" + (identity[0] == null ? "" : "; " + identity[0].describe())
+                + (skipped.isEmpty() ? "" : "; skipped " + skipped.size() + ": "
                 + String.join("; ", skipped.subList(0, Math.min(5, skipped.size()))));
+        for (ParseException f : failures) {
+            if (f instanceof RetryableError r && r.isRetryable()) {
+                throw new RetryableException(name + ": " + (payloads.size() - failures.size()) + " payload(s) written, but "
+                        + f.getMessage(), f);
+            }
+        }
         return AssetResult.of(written, msg);
+    }
+
+    /** A critical source that answered with zero rows on a day with games has not answered at all. */
+    private void checkNotEmptyOnGameDay(AssetContext ctx, List<ArchivedPayload> payloads, ParsedRows all,
+            List<ParseException> failures) {
+        if (options.criticalTable() == null || !all.rows(options.criticalTable()).isEmpty() || !failures.isEmpty()) {
+            return;
+        }
+        int games = GameDays.games(ctx.warehouse(), ctx.partition(), options.startedGamesOnly() ? ctx.clock().instant() : null);
+        if (games > 0) {
+            throw new RetryableException(parser.name() + " (" + source + " " + endpoint + ") gave zero " + options.criticalTable()
+                    + " rows for " + ctx.partition() + " from " + payloads.size() + " payload(s), but the schedule has " + games
+                    + (options.startedGamesOnly() ? " started" : "") + " game(s) that day: treated as a transient failure"
+                    + " (\"200 OK, zero rows\"), to be retried");
+        }
+    }
+
+    private List<UnmatchedPlayers.Sighting> sightings(ParsedRows all) {
+        Set<UnmatchedPlayers.Sighting> s = new LinkedHashSet<>();
+        for (String table : options.identityTables()) {
+            for (Map<String, Object> r : all.rows(table)) {
+                Object lookup = r.get("player_lookup");
+                Object playerName = r.get("player_name");
+                if (lookup instanceof String l && playerName instanceof String n) {
+                    Object game = r.get("game_key");
+                    s.add(new UnmatchedPlayers.Sighting(l, n, table + (game == null ? "" : " " + game)));
+                }
+            }
+        }
+        return new ArrayList<>(s);
     }
 }

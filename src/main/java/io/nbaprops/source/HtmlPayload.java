@@ -31,6 +31,12 @@ public final class HtmlPayload {
         if (head.startsWith("%PDF")) {
             throw new ParseException(ctx.source(), ctx.location(), "", "expected an HTML page but got a PDF", null);
         }
+        // A page cut off in transit parses "fine" with half its rows; every page we read ends with </html>.
+        String tail = text.substring(Math.max(0, text.length() - 2048)).toLowerCase(java.util.Locale.ROOT);
+        if (!tail.contains("</html>")) {
+            throw new ParseException(ctx.source(), ctx.location(), "", "truncated HTML: no closing </html> in the last 2 kB ("
+                    + payload.length + " bytes)", null);
+        }
         return new HtmlPayload(ctx, Jsoup.parse(text));
     }
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -35,17 +36,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP fetcher every source goes through: per-source timeouts, rate limit, retries with
- * exponential backoff and jitter on 429/5xx/connection errors (honouring Retry-After), the API key
- * added as the source wants it and masked everywhere, and every final response archived.
+ * The one HTTP fetcher every source goes through: per-source timeouts (connect and total), rate
+ * limit, retries with exponential backoff and jitter on 429/5xx/connection errors (honouring
+ * Retry-After), the API key added as the source wants it and masked everywhere, user agent and
+ * headers per source, and every final response archived.
+ *
+ * <p>Also: conditional requests (a source that sent an ETag or Last-Modified is asked with
+ * If-None-Match / If-Modified-Since next time; a 304 is a success that re-uses the archived body and
+ * archives it again under the new collection, so the parse step reads it like any answer); block
+ * pages and WAF challenges, and HTML where another kind was expected, fail at once and are not
+ * retried; quota headers are tracked per source ({@link #quotas()}).
  */
 public final class HttpFetcher {
     private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
+    /** Failsafe falls back to the backoff when the delay function returns a negative duration. */
+    private static final Duration USE_BACKOFF = Duration.ofNanos(-1);
 
     /** Told about every attempt; used for metrics and source health. */
     public interface Listener {
         void onAttempt(String source, String endpoint, int status, Duration latency, Throwable error);
     }
+
+    /** What a source told us last time about a URL, to ask "has it changed?" next time. */
+    private record Validators(String etag, String lastModified, ArchivedPayload payload) {}
 
     private final Function<String, SourceConfig> configs;
     private final Secrets secrets;
@@ -53,6 +66,8 @@ public final class HttpFetcher {
     private final Clock clock;
     private final Map<String, SourceClient> clients = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Validators> validators = new ConcurrentHashMap<>();
+    private final QuotaTracker quotas = new QuotaTracker();
 
     public HttpFetcher(Function<String, SourceConfig> configs, Secrets secrets, RawArchive archive, Clock clock) {
         this.configs = configs;
@@ -65,7 +80,12 @@ public final class HttpFetcher {
         listeners.add(l);
     }
 
-    /** GETs and archives the response; 2xx returns, anything else throws a {@link SourceException}. */
+    /** The latest quota each source reported (The Odds API's x-requests-remaining / -used). */
+    public QuotaTracker quotas() {
+        return quotas;
+    }
+
+    /** GETs and archives the response; 2xx and 304 return, anything else throws a {@link SourceException}. */
     public FetchResult get(FetchRequest req) {
         SourceClient client = clients.computeIfAbsent(req.source(), s -> new SourceClient(s, configs.apply(s)));
         return client.get(req);
@@ -86,7 +106,7 @@ public final class HttpFetcher {
                     .build();
             RetryPolicy<HttpResponse<byte[]>> retry = RetryPolicy.<HttpResponse<byte[]>>builder()
                     .handle(IOException.class)
-                    .handleResultIf(r -> r.statusCode() == 429 || r.statusCode() >= 500)
+                    .handleResultIf(r -> (r.statusCode() == 429 || r.statusCode() >= 500) && blocked(r, null).isEmpty())
                     .withBackoff(Duration.ofMillis(Math.max(1, cfg.initialBackoffMs())),
                             Duration.ofMillis(Math.max(cfg.initialBackoffMs() + 1, cfg.maxBackoffMs())))
                     .withJitter(0.25)
@@ -103,18 +123,14 @@ public final class HttpFetcher {
             this.executor = Failsafe.with(retry, limiter);
         }
 
-        /**
-         * A Retry-After header (seconds or HTTP date), capped at the source's max backoff. Without one,
-         * a negative duration tells Failsafe to use the exponential backoff with jitter.
-         */
+        /** A Retry-After header (seconds or HTTP date), capped at the source's max backoff; otherwise the backoff. */
         private Duration retryAfter(HttpResponse<byte[]> last) {
-            Duration useBackoff = Duration.ofMillis(-1);
             if (last == null) {
-                return useBackoff;
+                return USE_BACKOFF;
             }
             Optional<String> h = last.headers().firstValue("Retry-After");
             if (h.isEmpty()) {
-                return useBackoff;
+                return USE_BACKOFF;
             }
             Duration d;
             try {
@@ -124,7 +140,8 @@ public final class HttpFetcher {
                     d = Duration.between(clock.instant(),
                             ZonedDateTime.parse(h.get().trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
                 } catch (RuntimeException e2) {
-                    return useBackoff;
+                    log.info("source={} sent an unreadable Retry-After '{}'; using the backoff", source, h.get());
+                    return USE_BACKOFF;
                 }
             }
             Duration max = Duration.ofMillis(cfg.maxBackoffMs());
@@ -138,6 +155,15 @@ public final class HttpFetcher {
             String secretParam = applyAuth(params, headers);
             URI uri = URI.create(stripSlash(cfg.baseUrl()) + req.path() + query(params));
             String masked = Secrets.mask(uri.toString());
+            Validators known = validators.get(masked);
+            if (known != null) {
+                if (known.etag() != null) {
+                    headers.put("If-None-Match", known.etag());
+                }
+                if (known.lastModified() != null) {
+                    headers.put("If-Modified-Since", known.lastModified());
+                }
+            }
             HttpRequest.Builder rb = HttpRequest.newBuilder(uri).GET()
                     .timeout(Duration.ofMillis(cfg.timeoutMs()))
                     .header("User-Agent", cfg.userAgent() == null ? "nbaprops" : cfg.userAgent())
@@ -166,28 +192,50 @@ public final class HttpFetcher {
                     throw new SourceException(source, masked, 0, "interrupted", false, cause);
                 }
                 String what = cause instanceof HttpTimeoutException
-                        ? "no response within " + cfg.timeoutMs() + " ms after " + attempts[0] + " attempts"
-                        : "connection failed after " + attempts[0] + " attempts: " + cause;
+                        ? "no response within " + cfg.timeoutMs() + " ms after " + attempts[0] + " attempt(s)"
+                        : "connection failed after " + attempts[0] + " attempt(s): " + cause;
                 throw new SourceException(source, masked, 0, what, true, cause);
             }
-            Map<String, String> archivedParams = new LinkedHashMap<>();
-            for (Map.Entry<String, String> p : req.params()) {
-                archivedParams.merge(p.getKey(), p.getValue(), (a, b) -> a + "," + b);
-            }
-            if (secretParam != null) {
-                archivedParams.remove(secretParam);
-            }
-            ArchivedPayload payload = archive.store(new PayloadMeta(source, req.endpoint(), archivedParams, masked,
-                    req.partitionDate(), clock.instant(), response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), req.collectionId()), response.body());
+            quotas.observe(source, response.headers(), clock.instant());
             int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return new FetchResult(payload, status, response.body(), response.headers(), attempts[0]);
+            byte[] body = response.body();
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            if (status == 304 && known != null) {
+                // Unchanged since we archived it: the same body, archived again under this collection.
+                body = archive.read(known.payload());
+                contentType = known.payload().contentType();
+            }
+            ArchivedPayload payload = archive.store(new PayloadMeta(source, req.endpoint(), archivedParams(req, secretParam), masked,
+                    req.partitionDate(), clock.instant(), status, contentType, req.collectionId()), body);
+            Optional<String> block = blocked(response, req.expect());
+            if (block.isPresent()) {
+                throw new SourceException(source, masked, status, block.get() + "; body archived as " + payload.payloadId()
+                        + "; not retried (alert: the source is refusing us)", false, null);
+            }
+            if ((status >= 200 && status < 300) || (status == 304 && known != null)) {
+                remember(masked, response.headers(), status == 304 ? known.payload() : payload, status);
+                return new FetchResult(payload, status, body, response.headers(), attempts[0]);
             }
             boolean retryable = status == 429 || status >= 500;
-            throw new SourceException(source, masked, status, (retryable ? "still failing after " + attempts[0] + " attempts"
-                    : "request refused") + "; body archived as " + payload.payloadId() + ": " + snippet(response.body()),
+            throw new SourceException(source, masked, status, (retryable ? "still failing after " + attempts[0] + " attempt(s)"
+                    : "request refused") + "; body archived as " + payload.payloadId() + ": " + snippet(body),
                     retryable, null);
+        }
+
+        private Optional<String> blocked(HttpResponse<byte[]> r, FetchRequest.Expect expect) {
+            return BlockPages.detect(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), expect);
+        }
+
+        private void remember(String maskedUrl, HttpHeaders h, ArchivedPayload payload, int status) {
+            Optional<String> etag = h.firstValue("ETag");
+            Optional<String> lastModified = h.firstValue("Last-Modified");
+            Validators previous = validators.get(maskedUrl);
+            if (etag.isEmpty() && lastModified.isEmpty() && status != 304) {
+                validators.remove(maskedUrl);
+                return;
+            }
+            validators.put(maskedUrl, new Validators(etag.orElse(previous == null ? null : previous.etag()),
+                    lastModified.orElse(previous == null ? null : previous.lastModified()), payload));
         }
 
         /** Adds the key as the source wants it; returns the query parameter name that holds it, if any. */
@@ -218,6 +266,17 @@ public final class HttpFetcher {
                 }
             }
         }
+    }
+
+    private static Map<String, String> archivedParams(FetchRequest req, String secretParam) {
+        Map<String, String> archivedParams = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : req.params()) {
+            archivedParams.merge(p.getKey(), p.getValue(), (a, b) -> a + "," + b);
+        }
+        if (secretParam != null) {
+            archivedParams.remove(secretParam);
+        }
+        return archivedParams;
     }
 
     private static String query(List<Map.Entry<String, String>> params) {

@@ -24,6 +24,13 @@ public final class PdfPayload {
             throw new ParseException(ctx.source(), ctx.location(), "", "expected a PDF but the body starts with \""
                     + head.replaceAll("\\s+", " ") + "\"", null);
         }
+        // PDFBox recovers what it can from a cut-off file; a cut-off injury report would silently lose teams.
+        String tail = new String(payload, Math.max(0, payload.length - 1024), Math.min(1024, payload.length),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!tail.contains("%%EOF")) {
+            throw new ParseException(ctx.source(), ctx.location(), "", "truncated PDF: no %%EOF marker at the end ("
+                    + payload.length + " bytes)", null);
+        }
         String text;
         try (PDDocument doc = Loader.loadPDF(payload)) {
             if (doc.getNumberOfPages() > MAX_PAGES) {

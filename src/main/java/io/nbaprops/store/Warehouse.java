@@ -126,7 +126,8 @@ public final class Warehouse implements AutoCloseable {
     public void migrate() {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // Shared migrations, plus per-vendor ones for the few functions spelled differently (see db/vendor).
+                .locations("classpath:db/migration", "classpath:db/vendor/" + (isDuckDb() ? "duckdb" : "postgresql"))
                 .outOfOrder(true)
                 .loggers("slf4j")
                 .load()

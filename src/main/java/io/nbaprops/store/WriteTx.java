@@ -14,6 +14,8 @@ import org.jdbi.v3.core.Handle;
  * Rows are keyed by the table's primary key: writing the same rows twice leaves the same table.
  */
 public final class WriteTx {
+    /** Up to this many rows go in one multi-row INSERT; more are staged and bulk-loaded. */
+    static final int SMALL_BATCH = 64;
     private final Handle handle;
     private final Dialect dialect;
     private final Warehouse warehouse;
@@ -41,21 +43,38 @@ public final class WriteTx {
 
     /**
      * Same as {@link #replacePartition} with rows from a set-based query: {@code selectSql} must
-     * produce {@code columns} in order and may use positional {@code ?} parameters.
+     * produce {@code columns} in order, only rows of the partition, and may use positional {@code ?}
+     * parameters. The partition's rows are deleted and the query's inserted in this transaction.
      */
     public int replacePartitionFromQuery(String table, List<String> columns, String selectSql, List<Object> params,
             String partitionColumn, Object partitionValue) {
         TableMeta meta = warehouse.meta(table);
-        String stage = stageName(table);
-        handle.execute("DROP TABLE IF EXISTS " + stage);
-        handle.execute(dialect.createStageSql(stage, table, columns));
-        var insert = handle.createUpdate("INSERT INTO " + stage + " (" + String.join(", ", columns) + ") " + selectSql);
+        meta.typeOf(partitionColumn);
+        columns.forEach(meta::typeOf);
+        handle.createUpdate("DELETE FROM " + table + " WHERE " + partitionColumn + " = ?")
+                .bind(0, warehouse.bindable(partitionValue)).execute();
+        var insert = handle.createUpdate("INSERT INTO " + table + " (" + String.join(", ", columns) + ") " + selectSql);
         for (int i = 0; i < params.size(); i++) {
             insert.bind(i, warehouse.bindable(params.get(i)));
         }
-        insert.execute();
-        checkUniqueKeys(meta, stage);
-        return mergeFromStage(meta, stage, columns, partitionColumn, partitionValue);
+        int n;
+        try {
+            n = insert.execute();
+        } catch (RuntimeException e) {
+            String msg = String.valueOf(e.getMessage());
+            if (msg.toLowerCase(java.util.Locale.ROOT).contains("duplicate key") || msg.contains("unique constraint")) {
+                throw new WarehouseException("table " + table + ": the query produced duplicate keys (" + meta.primaryKey() + "): "
+                        + firstLine(msg), e);
+            }
+            throw e;
+        }
+        rowsWritten += n;
+        return n;
+    }
+
+    private static String firstLine(String s) {
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
     }
 
     /** Deletes the rows of one partition (for a partition that legitimately has no rows any more). */
@@ -89,6 +108,40 @@ public final class WriteTx {
             }
         }
         List<Object[]> rows = dedupeAndCoerce(meta, batch);
+        if (partitionColumn != null) {
+            checkPartition(meta, batch.columns(), rows, partitionColumn, partitionValue);
+            handle.createUpdate("DELETE FROM " + batch.table() + " WHERE " + partitionColumn + " = ?")
+                    .bind(0, warehouse.bindable(partitionValue)).execute();
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<String> key = meta.primaryKey();
+        List<String> nonKey = batch.columns().stream().filter(c -> !key.contains(c)).toList();
+        String conflict = " ON CONFLICT (" + String.join(", ", key) + ") " + (nonKey.isEmpty() ? "DO NOTHING"
+                : "DO UPDATE SET " + nonKey.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")));
+        int n = rows.size() <= SMALL_BATCH ? insertValues(batch, rows, conflict) : insertStaged(batch, rows, conflict);
+        rowsWritten += n;
+        return n;
+    }
+
+    /** Few rows (run history, one-row bookkeeping): one parameterised multi-row INSERT, no staging. */
+    private int insertValues(RowBatch batch, List<Object[]> rows, String conflict) {
+        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(batch.columns().size(), "?")) + ")";
+        String sql = "INSERT INTO " + batch.table() + " (" + String.join(", ", batch.columns()) + ") VALUES "
+                + String.join(", ", java.util.Collections.nCopies(rows.size(), tuple)) + conflict;
+        var update = handle.createUpdate(sql);
+        int i = 0;
+        for (Object[] row : rows) {
+            for (Object v : row) {
+                update.bind(i++, v);
+            }
+        }
+        return update.execute();
+    }
+
+    /** Many rows: bulk-loaded into a temporary staging table (DuckDB's Appender), then one INSERT ... SELECT. */
+    private int insertStaged(RowBatch batch, List<Object[]> rows, String conflict) {
         String stage = stageName(batch.table());
         try {
             handle.execute("DROP TABLE IF EXISTS " + stage);
@@ -98,43 +151,23 @@ public final class WriteTx {
         } catch (SQLException e) {
             throw new WarehouseException("table " + batch.table() + ": staging " + rows.size() + " rows failed: " + e.getMessage(), e);
         }
-        return mergeFromStage(meta, stage, batch.columns(), partitionColumn, partitionValue);
-    }
-
-    private int mergeFromStage(TableMeta meta, String stage, List<String> columns, String partitionColumn, Object partitionValue) {
-        String table = meta.table();
-        List<String> key = meta.primaryKey();
-        if (partitionColumn != null) {
-            meta.typeOf(partitionColumn);
-            String match = key.stream().map(k -> "s." + k + " = " + table + "." + k).collect(Collectors.joining(" AND "));
-            handle.createUpdate("DELETE FROM " + table + " WHERE " + partitionColumn + " = ? AND NOT EXISTS (SELECT 1 FROM "
-                            + stage + " s WHERE " + match + ")")
-                    .bind(0, warehouse.bindable(partitionValue)).execute();
-            long outside = handle.createQuery("SELECT count(*) FROM " + stage + " WHERE " + partitionColumn
-                            + " IS NULL OR " + partitionColumn + " <> ?")
-                    .bind(0, warehouse.bindable(partitionValue)).mapTo(Long.class).one();
-            if (outside > 0) {
-                throw new WarehouseException("table " + table + ": " + outside + " rows do not belong to partition "
-                        + partitionColumn + " = " + partitionValue);
-            }
-        }
-        List<String> nonKey = columns.stream().filter(c -> !key.contains(c)).toList();
-        String conflict = nonKey.isEmpty() ? "DO NOTHING"
-                : "DO UPDATE SET " + nonKey.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
-        int n = handle.execute("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT "
-                + String.join(", ", columns) + " FROM " + stage + " ON CONFLICT (" + String.join(", ", key) + ") " + conflict);
+        String cols = String.join(", ", batch.columns());
+        int n = handle.execute("INSERT INTO " + batch.table() + " (" + cols + ") SELECT " + cols + " FROM " + stage + conflict);
         handle.execute("DROP TABLE IF EXISTS " + stage);
-        rowsWritten += n;
         return n;
     }
 
-    private void checkUniqueKeys(TableMeta meta, String stage) {
-        String k = String.join(", ", meta.primaryKey());
-        List<String> dups = handle.createQuery("SELECT " + k + ", count(*) AS n FROM " + stage + " GROUP BY " + k
-                        + " HAVING count(*) > 1 LIMIT 5")
-                .mapToMap().stream().map(Object::toString).toList();
-        if (!dups.isEmpty()) {
-            throw new WarehouseException("table " + meta.table() + ": the query produced duplicate keys " + dups);
+    private static void checkPartition(TableMeta meta, List<String> columns, List<Object[]> rows, String partitionColumn,
+            Object partitionValue) {
+        int idx = columns.indexOf(partitionColumn);
+        if (idx < 0) {
+            throw new WarehouseException("table " + meta.table() + ": rows lack partition column " + partitionColumn);
+        }
+        Object expected = Coercion.coerce(partitionValue, Coercion.kindOf(meta.typeOf(partitionColumn)), meta.table(), partitionColumn);
+        long outside = rows.stream().filter(r -> !expected.equals(r[idx])).count();
+        if (outside > 0) {
+            throw new WarehouseException("table " + meta.table() + ": " + outside + " rows do not belong to partition "
+                    + partitionColumn + " = " + partitionValue);
         }
     }
 

@@ -62,6 +62,7 @@ class SkeletonPipelineTest {
         server.route("/v1/games", req -> req.query().contains(GAMES_DAY.toString()) ? Response.json(games)
                 : Response.json("{\"data\":[],\"meta\":{\"per_page\":100}}"));
         Map<String, String> env = TestPlatform.env(dir, server.baseUrl());
+        env.put("NBAPROPS_PIPELINE_SOURCES", "[bdl_games, bdl_box_scores]");
         AppConfig cfg = TestPlatform.config(env);
         platform = Platform.open(cfg, new Secrets(env, null), Clock.systemUTC());
     }
@@ -122,7 +123,8 @@ class SkeletonPipelineTest {
         assertThat(status).containsEntry("schedule", RunStatus.SUCCESS).containsEntry("prediction", RunStatus.SUCCESS)
                 .containsEntry("player_game_summary", RunStatus.WAITING).containsEntry("prediction_grade", RunStatus.WAITING);
         // Embiid's only earlier game is his 41 points on 2024-01-15; PHI hosts BOS on 2025-02-20.
-        assertThat(row("SELECT game_key, opponent, predicted, line_key, recommendation FROM prediction WHERE player_lookup = 'joelembiid'"))
+        assertThat(row("SELECT game_key, opponent, predicted, line_key, recommendation FROM prediction WHERE player_lookup = 'joelembiid' "
+                + "AND system_id = 'moving_average'"))
                 .containsEntry("game_key", "20250220_BOS_PHI").containsEntry("opponent", "BOS").containsEntry("predicted", 41.0)
                 .containsEntry("line_key", "no-line").containsEntry("recommendation", "PASS");
         assertThat(status).containsEntry("upcoming_player_game_context", RunStatus.SUCCESS)
@@ -133,8 +135,8 @@ class SkeletonPipelineTest {
                 .containsEntry("pts_avg_l5", 41.0).containsEntry("pts_avg_l10", 41.0).containsEntry("min_avg_l10", 31.0)
                 .containsEntry("days_rest", 10.0).containsEntry("back_to_back", 0.0).containsEntry("is_home", 1.0)
                 .containsEntry("history_games", 0).containsEntry("has_line", 0.0);
-        assertThat((Double) fv.get("ft_rate_l10")).isCloseTo(17.0 / 21.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat((Double) fv.get("ts_pct_l10")).isCloseTo(41.0 / (2 * (21 + 0.44 * 17)), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat((Double) fv.get("ft_rate_l10")).isCloseTo(17.0 / 21.0, org.assertj.core.data.Offset.offset(5e-7));
+        assertThat((Double) fv.get("ts_pct_l10")).isCloseTo(41.0 / (2 * (21 + 0.44 * 17)), org.assertj.core.data.Offset.offset(5e-7));
         // PHI's previous game (2024-01-15) was at home: no travel to its home game.
         assertThat(fv.get("travel_km")).isEqualTo(0.0);
         RunOutcome summary = s.outcomes().stream().filter(o -> o.asset().equals("player_game_summary")).findFirst().orElseThrow();

@@ -90,7 +90,7 @@ public final class BrRosterParser implements PayloadParser {
             String birth = cell(cells, cols, "Birth Date");
             r.put("birth_date", birth == null ? null : birthDate(html, rp + " td.Birth Date", birth));
             String exp = cell(cells, cols, "Exp");
-            r.put("experience_years", exp == null ? null : exp.equals("R") ? 0 : exp.matches("\\d{1,2}") ? Integer.valueOf(exp) : null);
+            r.put("experience_years", exp == null ? null : exp.equals("R") ? Integer.valueOf(0) : exp.matches("\\d{1,2}") ? Integer.valueOf(exp) : null);
             r.put("college", cell(cells, cols, "College"));
             r.put("payload_id", ctx.payloadId());
             out.add(TABLE, r);

@@ -90,7 +90,7 @@ public final class NbacRosterParser implements PayloadParser {
             String birth = cell(tds, cols, "Birthdate");
             r.put("birth_date", birth == null ? null : date(html, path + " td.Birthdate", birth));
             String exp = cell(tds, cols, "Exp");
-            r.put("experience_years", exp == null ? null : exp.equals("R") ? 0 : intOrFail(html, path + " td.Exp", exp));
+            r.put("experience_years", exp == null ? null : exp.equals("R") ? Integer.valueOf(0) : intOrFail(html, path + " td.Exp", exp));
             r.put("school", cell(tds, cols, "School"));
             r.put("how_acquired", cell(tds, cols, "How Acquired"));
             r.put("payload_id", ctx.payloadId());

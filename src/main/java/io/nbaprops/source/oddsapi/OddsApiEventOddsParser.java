@@ -44,16 +44,29 @@ public final class OddsApiEventOddsParser implements PayloadParser {
         JsonPayload json = JsonPayload.in(ctx);
         JsonNode root = json.root(payload);
         OddsApiEnvelope env = OddsApiEnvelope.of(json, root);
-        JsonNode e = env.data();
-        String ep = env.dataPath();
+        Instant envelopeSnapshot = env.snapshot() != null ? env.snapshot() : ctx.fetchedAt();
+        ParsedRows out = new ParsedRows().table(PROPS).table(LINES);
+        JsonNode data = env.data();
+        if (data != null && data.isArray()) {
+            // GET /v4/sports/{sport}/odds answers with every event of the window at once.
+            for (int i = 0; i < data.size(); i++) {
+                String ep = env.dataPath().isEmpty() ? "[" + i + "]" : JsonPayload.index(env.dataPath(), i);
+                event(json, data.get(i), ep, envelopeSnapshot, ctx, out);
+            }
+            return out;
+        }
+        event(json, data, env.dataPath(), envelopeSnapshot, ctx, out);
+        return out;
+    }
+
+    private static void event(JsonPayload json, JsonNode e, String ep, Instant envelopeSnapshot, ParseContext ctx,
+            ParsedRows out) {
         json.requireObject(e, ep);
         String eventId = json.text(e, "id", ep);
         Instant commence = json.instant(e, "commence_time", ep);
         String home = OddsApiEnvelope.team(json, e, "home_team", ep);
         String away = OddsApiEnvelope.team(json, e, "away_team", ep);
         String key = GameKey.of(commence, away, home);
-        Instant envelopeSnapshot = env.snapshot() != null ? env.snapshot() : ctx.fetchedAt();
-        ParsedRows out = new ParsedRows().table(PROPS).table(LINES);
         JsonNode books = json.array(e, "bookmakers", ep);
         for (int b = 0; b < books.size(); b++) {
             String bp = JsonPayload.index(JsonPayload.join(ep, "bookmakers"), b);
@@ -85,7 +98,6 @@ public final class OddsApiEventOddsParser implements PayloadParser {
                 }
             }
         }
-        return out;
     }
 
     /** What every row of one market shares. */

@@ -1,0 +1,128 @@
+package io.nbaprops.app;
+
+import io.nbaprops.config.AppConfig;
+import io.nbaprops.config.ConfigLoader;
+import io.nbaprops.config.Secrets;
+import io.nbaprops.engine.RunSummary;
+import io.nbaprops.sandbox.LeagueGame;
+import io.nbaprops.sandbox.SandboxLeague;
+import io.nbaprops.sandbox.SandboxTruth;
+import io.nbaprops.sandbox.server.FaultConfig;
+import io.nbaprops.sandbox.server.SandboxClock;
+import io.nbaprops.sandbox.server.SandboxServer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform run against the sandbox league: a local server in the real APIs' formats, every
+ * source pointed at it, and a clock that replays the season. Each game day runs the pre-game assets
+ * an hour before the first tip-off and the post-game assets the next morning, exactly as the
+ * platform would live. Used by {@code demo}, end-to-end tests and benchmarks.
+ */
+public final class SandboxRun implements AutoCloseable {
+    /** Keys the sandbox accepts; real keys are never sent to it. */
+    static final Map<String, String> SANDBOX_KEYS = Map.of("BALLDONTLIE_API_KEY", "sandbox-bdl-key", "ODDS_API_KEY", "sandbox-odds-key",
+            "BETTINGPROS_API_KEY", "sandbox-bp-key", "BIGDATABALL_API_KEY", "sandbox-bdb-key");
+
+    /** The source endpoints the sandbox league serves. */
+    public static final java.util.List<String> SOURCES = java.util.List.of("bdl_games", "bdl_box_scores", "bdl_injuries",
+            "nbac_schedule_api", "nbac_player_boxscore", "oddsa_events", "oddsa_player_props", "oddsa_game_lines");
+
+    private final SandboxLeague league;
+    private final SandboxServer server;
+    private final SandboxClock clock;
+    private final Platform platform;
+
+    private SandboxRun(SandboxLeague league, SandboxServer server, SandboxClock clock, Platform platform) {
+        this.league = league;
+        this.server = server;
+        this.clock = clock;
+        this.platform = platform;
+    }
+
+    /**
+     * Generates the league, serves it on a free loopback port and opens the platform on it.
+     * {@code env} supplies NBAPROPS_* settings (warehouse, folders); sources are always the sandbox.
+     */
+    public static SandboxRun start(long seed, Path configFile, Map<String, String> env) {
+        SandboxLeague league = SandboxLeague.generate(seed);
+        SandboxClock clock = SandboxClock.fixedAt(seasonStart(league));
+        SandboxServer server = SandboxServer.start(league, 0, clock, FaultConfig.OFF);
+        try {
+            Map<String, String> overlay = new HashMap<>(env);
+            for (String source : ConfigLoader.defaults(Map.of()).sources().keySet()) {
+                String p = "NBAPROPS_SOURCES_" + source.toUpperCase(java.util.Locale.ROOT) + "_";
+                overlay.put(p + "BASE_URL", server.baseUrl());
+                overlay.put(p + "REQUESTS_PER_MINUTE", "1000000");
+                overlay.put(p + "INITIAL_BACKOFF_MS", "10");
+                overlay.put(p + "MAX_BACKOFF_MS", "200");
+            }
+            // The endpoints the sandbox serves.
+            overlay.put("NBAPROPS_PIPELINE_SOURCES", "[" + String.join(", ", SOURCES) + "]");
+            overlay.putIfAbsent("NBAPROPS_ENGINE_INITIAL_BACKOFF_MS", "10");
+            overlay.putIfAbsent("NBAPROPS_ENGINE_MAX_BACKOFF_MS", "200");
+            AppConfig cfg = new ConfigLoader().load(configFile, overlay);
+            Platform platform = Platform.open(cfg, new Secrets(SANDBOX_KEYS, null), new SandboxTimeClock(clock));
+            SandboxTruth.writeSeason(platform.warehouse(), league);
+            return new SandboxRun(league, server, clock, platform);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static Instant seasonStart(SandboxLeague league) {
+        return league.gameDates().get(0).atTime(LocalTime.of(9, 0)).atZone(SandboxLeague.EASTERN).toInstant();
+    }
+
+    public SandboxLeague league() {
+        return league;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public List<LocalDate> gameDates() {
+        return league.gameDates();
+    }
+
+    /** The day's pre-game run (an hour before the first tip-off, at 18:00 Eastern at the latest). */
+    public RunSummary pregame(LocalDate d) {
+        Instant firstTip = league.gamesOn(d).stream().map(LeagueGame::tipoff).min(Comparator.naturalOrder())
+                .orElse(d.atTime(19, 0).atZone(SandboxLeague.EASTERN).toInstant());
+        Instant at = firstTip.minusSeconds(3600);
+        Instant latest = ZonedDateTime.of(d, LocalTime.of(18, 0), SandboxLeague.EASTERN).toInstant();
+        clock.set(at.isAfter(latest) ? latest : at);
+        return platform.engine().runPartition(d, platform.pipeline().pregame(), "demo");
+    }
+
+    /** The day's post-game run, at 04:00 Eastern the next morning when every box score is final. */
+    public RunSummary postgame(LocalDate d) {
+        clock.set(ZonedDateTime.of(d.plusDays(1), LocalTime.of(4, 0), SandboxLeague.EASTERN).toInstant());
+        return platform.engine().runPartition(d, platform.pipeline().postgame(), "demo");
+    }
+
+    public RunSummary day(LocalDate d) {
+        RunSummary s = pregame(d);
+        s.addAll(postgame(d));
+        return s;
+    }
+
+    @Override
+    public void close() {
+        platform.close();
+        server.close();
+    }
+}

@@ -1,0 +1,31 @@
+package io.nbaprops.app;
+
+import io.nbaprops.sandbox.server.SandboxClock;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** The platform's clock following the sandbox league's "now", so a replayed season sees data as it appeared. */
+final class SandboxTimeClock extends Clock {
+    private final SandboxClock sandbox;
+
+    SandboxTimeClock(SandboxClock sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the sandbox clock is UTC");
+    }
+
+    @Override
+    public Instant instant() {
+        return sandbox.now();
+    }
+}
