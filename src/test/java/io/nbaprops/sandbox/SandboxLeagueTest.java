@@ -231,7 +231,7 @@ class SandboxLeagueTest {
 
     @Test
     void sameSeedSameSeasonDifferentSeedDifferentSeason() {
-        SandboxLeague again = SandboxLeague.generate(2024);
+        SandboxLeague again = TestLeagues.twin(2024);
         SandboxLeague other = TestLeagues.get(7);
         assertThat(again.games()).isEqualTo(league.games());
         assertThat(again.boxScore(600)).isEqualTo(league.boxScore(600));

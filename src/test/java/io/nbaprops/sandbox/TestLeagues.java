@@ -12,4 +12,9 @@ public final class TestLeagues {
     public static SandboxLeague get(long seed) {
         return LEAGUES.computeIfAbsent(seed, SandboxLeague::generate);
     }
+
+    /** A second, independently generated league for the same seed (for same-seed, same-bytes checks). */
+    public static SandboxLeague twin(long seed) {
+        return LEAGUES.computeIfAbsent(-seed - 1_000_000, k -> SandboxLeague.generate(seed));
+    }
 }

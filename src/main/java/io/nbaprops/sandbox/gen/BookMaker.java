@@ -152,7 +152,12 @@ final class BookMaker {
         TeamGame nh = league.teamGame(home, away, game, true, null, true);
         TeamGame na = league.teamGame(away, home, game, false, null, true);
         Map<Integer, double[]> neutral = byPlayer(nh, na, GameModel.expect(nh, na));
-        return new Scenarios(game, sf, news, byPlayer(h, a, exp), neutral);
+        Scenarios sc = new Scenarios(game, sf, news, byPlayer(h, a, exp), neutral);
+        // Once every piece of news is known the books see the final plan: no need to recompute it.
+        int all = (1 << news.size()) - 1;
+        sc.byMask.put(all, sc.truth);
+        sc.teamPoints.put(all, new double[] {exp.homePoints(), exp.awayPoints()});
+        return sc;
     }
 
     /** Both kinds of lines for one game, from one set of scenarios. */

@@ -9,8 +9,9 @@ import java.util.Map;
  * <p>The game runs in segments: quarters 1-3 with the planned rotation, the fourth quarter whose
  * rotation depends on the margin after three (a blowout sends the bench in), and overtime periods
  * when regulation ends tied. In each segment a team's attempts follow its pace and are shared out
- * by minutes x usage (with nightly form); threes, makes, free throws, rebounds, assists and the rest
- * are drawn from binomial / Poisson / gamma-Poisson laws whose means are the player's rates.
+ * by minutes x usage (with nightly form); threes, paint/mid-range splits, makes, free throws,
+ * rebounds and the rest are drawn from binomial / Poisson / gamma-Poisson laws whose means are the
+ * player's rates; assists are a share of the team's assisted baskets.
  *
  * <p>{@link #expect} gives each player's exact expected line given the pre-game plan: linear in the
  * segment plans, so the only approximation is the normal law used for the margin after three
@@ -49,8 +50,11 @@ public final class GameModel {
         int lo = (int) StrictMath.floor(mu3 - 5 * sd3);
         int hi = (int) StrictMath.ceil(mu3 + 5 * sd3);
         double[] mass = new double[hi - lo + 1];
+        double below = Normal.cdf((lo - 0.5 - mu3) / sd3);
         for (int d = lo; d <= hi; d++) {
-            mass[d - lo] = Normal.pointMass(d, mu3, sd3);
+            double upTo = Normal.cdf((d + 0.5 - mu3) / sd3);
+            mass[d - lo] = upTo - below;
+            below = upTo;
             total += mass[d - lo];
         }
         for (int d = lo; d <= hi; d++) {
@@ -105,9 +109,14 @@ public final class GameModel {
         }
     }
 
-    /** Margins whose fourth-quarter plans are the same share one key. */
+    /**
+     * Margins whose fourth-quarter plans are the same share one key: 0 for a game within 14, then
+     * bins of three points up to 32+. Coaches react to "a big lead", not to each point, and the
+     * expectation needs one fourth-quarter plan per key.
+     */
     static int blowoutKey(int margin) {
-        return Math.min(Math.abs(margin), 32) <= 14 ? 0 : Math.min(Math.abs(margin), 32);
+        int m = Math.min(Math.abs(margin), 32);
+        return m <= 14 ? 0 : 15 + 3 * ((m - 15) / 3);
     }
 
     private static double square(double x) {
@@ -354,7 +363,11 @@ public final class GameModel {
                 int fg3a = rng.binomial(fga[i], tg.threeShare[i]);
                 int fg2a = fga[i] - fg3a;
                 int fg3m = rng.binomial(fg3a, Math.min(0.97, tg.p3[i] * shootingForm[i]));
-                int fg2m = rng.binomial(fg2a, Math.min(0.97, tg.p2[i] * shootingForm[i]));
+                // Two-pointers split into paint attempts and mid-range jumpers, each with its own make rate.
+                int paint = rng.binomial(fg2a, tg.paintShare[i]);
+                double[] rates = Ratings.paintAndMid(tg.p2[i], tg.paintShare[i]);
+                int fg2m = rng.binomial(paint, Math.min(0.97, rates[0] * shootingForm[i]))
+                        + rng.binomial(fg2a - paint, Math.min(0.97, rates[1] * shootingForm[i]));
                 int fta = rng.poisson(fga[i] * tg.ftRate[i]);
                 int ftm = rng.binomial(fta, tg.ftPct[i]);
                 int reb = rng.poisson(m[i] * tg.reb[i] * tg.rebEnv * e.rebFactor * rebForm[i]);

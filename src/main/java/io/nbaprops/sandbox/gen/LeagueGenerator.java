@@ -36,6 +36,8 @@ public final class LeagueGenerator {
     static final Duration REGULATION = Duration.ofMinutes(135);
     static final Duration PER_OVERTIME = Duration.ofMinutes(15);
     static final long BDL_GAME_ID_BASE = 15_907_000L;
+    /** Teammates compete for shots, so matching several scorers' targets takes a few rounds. */
+    static final int CALIBRATION_PASSES = 5;
     private static final DateTimeFormatter KEY_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final LeagueFacts facts;
@@ -55,6 +57,15 @@ public final class LeagueGenerator {
     }
 
     public SeasonData generate() {
+        prepare();
+        return play();
+    }
+
+    /**
+     * Everything decided before the first tip-off: ratings, each player's absences and their news,
+     * his drift over the season, and the calibration to the real figures.
+     */
+    void prepare() {
         roster = new RatingsBuilder(facts, seed).build();
         schedule = facts.schedule();
         int nGames = schedule.size();
@@ -73,6 +84,11 @@ public final class LeagueGenerator {
             drift[p.index()] = new Drift(games, p.fromYear() >= 2023, Rng.of(seed, 31, p.personId()));
         }
         calibrate();
+    }
+
+    /** Plays the season day by day: truth, lines, then the box score of each game. */
+    private SeasonData play() {
+        int nGames = schedule.size();
         BookMaker books = new BookMaker(seed, roster, this);
         List<LeagueGame> games = new ArrayList<>(nGames);
         List<BoxScore> boxes = new ArrayList<>(nGames);
@@ -123,12 +139,12 @@ public final class LeagueGenerator {
     /**
      * Two passes over the season's expectations (no simulation) that scale each player's usage and
      * rebounding so that his expected per-game points and rebounds, over the games he plays, match
-     * the real figures where the samples know them: minutes shifts from injuries and opponents
-     * otherwise pull them a few percent off.
+     * the real figures where the samples know them (and, for frequent game-high scorers, the level
+     * their game-highs imply): minutes shifts from injuries and opponents otherwise pull them off.
      */
     private void calibrate() {
         int n = roster.players().size();
-        for (int pass = 0; pass < 2; pass++) {
+        for (int pass = 0; pass < CALIBRATION_PASSES; pass++) {
             double[] pts = new double[n];
             double[] reb = new double[n];
             int[] games = new int[n];
@@ -155,11 +171,30 @@ public final class LeagueGenerator {
                     }
                 }
             }
-            // Each team's shooting so that its expected season scoring (injuries included) is its real one.
+            for (int p = 0; p < n; p++) {
+                var f = facts.players().get(p);
+                Ratings r = roster.ratings()[p];
+                if (games[p] == 0 || pass == CALIBRATION_PASSES - 1) {
+                    continue; // the last pass settles the team totals only
+                }
+                // Real scoring where known; for a frequent game-high scorer, the level his game-highs imply.
+                double ppgTarget = f.realPpg() != null ? f.realPpg()
+                        : f.leadGames() >= 5 ? RatingsBuilder.estimatePpg(f) : Double.NaN;
+                if (!Double.isNaN(ppgTarget) && pts[p] > 0) {
+                    // No one outside the real lines shoots more than 0.7 a minute (34 attempts per 48).
+                    double usage = r.usage() * ppgTarget / (pts[p] / games[p]);
+                    r = r.withUsage(r.efficiencyFixed() ? usage : Math.min(0.7, usage));
+                }
+                if (f.realRpg() != null && reb[p] > 0) {
+                    r = r.withReb(r.reb() * f.realRpg() / (reb[p] / games[p]));
+                }
+                roster.ratings()[p] = r;
+            }
+            // Then each team's shooting, so that its expected season scoring (injuries included) is its real one.
             for (int t = 0; t < teamPts.length; t++) {
                 // Targets are pulled slightly inside the real range so a season's sampling noise keeps
                 // every team within the league's plausible 105-125 band.
-                double target = Math.max(106.5, Math.min(123.5, facts.teams().get(t).realPpg()));
+                double target = Math.max(107.5, Math.min(122.5, facts.teams().get(t).realPpg()));
                 double factor = target / (teamPts[t] / teamGamesPlayed[t]);
                 for (int p : roster.teamPlayers()[t]) {
                     Ratings r = roster.ratings()[p];
@@ -167,20 +202,6 @@ public final class LeagueGenerator {
                         roster.ratings()[p] = r.withShooting(Math.min(0.72, r.p2() * factor), Math.min(0.47, r.p3() * factor));
                     }
                 }
-            }
-            for (int p = 0; p < n; p++) {
-                var f = facts.players().get(p);
-                Ratings r = roster.ratings()[p];
-                if (games[p] == 0) {
-                    continue;
-                }
-                if (f.realPpg() != null && pts[p] > 0) {
-                    r = r.withUsage(r.usage() * f.realPpg() / (pts[p] / games[p]));
-                }
-                if (f.realRpg() != null && reb[p] > 0) {
-                    r = r.withReb(r.reb() * f.realRpg() / (reb[p] / games[p]));
-                }
-                roster.ratings()[p] = r;
             }
         }
     }
@@ -266,17 +287,13 @@ public final class LeagueGenerator {
         double pace = neutral ? own.pace() : own.pace() * opp.pace() / roster.leaguePace();
         tg.fgaPer48 = pace * Roster.FGA_PER_POSSESSION;
         tg.rebEnv = pace / roster.leaguePace();
-        tg.astEnv = pace / roster.leaguePace();
         int rest = restDays[team][k];
-        double context = neutral ? 1.0 : (home ? 1.017 : 0.983) * (rest == 1 ? 0.98 : rest >= 3 ? 1.005 : 1.0) * opp.defense();
+        double context = neutral ? 1.0 : (home ? 1.013 : 0.987) * (rest == 1 ? 0.98 : rest >= 3 ? 1.005 : 1.0) * opp.defense();
         double healthyReb = 0;
-        double healthyAst = 0;
         for (int p : members) {
             healthyReb += roster.players().get(p).baseMinutes() * roster.ratings()[p].reb();
-            healthyAst += roster.players().get(p).baseMinutes() * roster.ratings()[p].ast();
         }
         tg.healthyRebPerMin = healthyReb / 240;
-        tg.healthyAstPerMin = healthyAst / 240;
         for (int r = 0; r < n; r++) {
             int p = members[active.get(r)];
             Ratings rt = roster.ratings()[p];
@@ -291,6 +308,7 @@ public final class LeagueGenerator {
             tg.threeShare[r] = rt.threeShare();
             tg.p2[r] = Math.min(0.75, rt.p2() * shooting);
             tg.p3[r] = Math.min(0.5, rt.p3() * shooting);
+            tg.paintShare[r] = rt.paintShare();
             tg.ftRate[r] = rt.ftRate();
             tg.ftPct[r] = rt.ftPct();
             tg.reb[r] = rt.reb();
@@ -457,7 +475,8 @@ public final class LeagueGenerator {
         }
     }
 
-    int teamGameIndex(int team, int game) {
-        return teamGameIndexOf[team][game];
+    /** The rated league (available once {@link #prepare} has run). */
+    Roster roster() {
+        return roster;
     }
 }

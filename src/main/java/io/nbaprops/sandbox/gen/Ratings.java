@@ -6,11 +6,26 @@ package io.nbaprops.sandbox.gen;
  * of attempts that are threes, make rates {@code p2}/{@code p3}, {@code ftRate} free-throw
  * attempts per field-goal attempt, rebounds/assists/steals/blocks/fouls per minute, turnovers per
  * attempt and per minute. {@code efficiencyFixed} marks a player whose shooting came from real data
- * (the team calibration leaves it alone).
+ * (the team calibration leaves it alone). {@code paintShare}: of his two-point attempts, the share
+ * taken in the paint (the rest are mid-range jumpers).
  */
 public record Ratings(double usage, double threeShare, double p2, double p3, double ftRate, double ftPct, double reb,
         double orebShare, double ast, double stl, double blk, double tovPerFga, double tovPerMin, double pf,
-        boolean efficiencyFixed) {
+        boolean efficiencyFixed, double paintShare) {
+
+    /** Gap between make rates in the paint and from mid-range (league: about 0.62 vs 0.42). */
+    static final double PAINT_MID_GAP = 0.2;
+
+    /**
+     * Make rates in the paint and from mid-range for a two-point make rate {@code p2} and a paint
+     * share {@code s}: {@code s * paint + (1 - s) * mid == p2} exactly, so splitting the attempts
+     * never moves the expected points.
+     */
+    static double[] paintAndMid(double p2, double s) {
+        double gap = Math.min(PAINT_MID_GAP, Math.min((p2 - 0.2) / Math.max(s, 1e-9), (0.9 - p2) / Math.max(1 - s, 1e-9)));
+        gap = Math.max(0, gap);
+        return new double[] {p2 + gap * (1 - s), p2 - gap * s};
+    }
 
     /** Expected points per field-goal attempt, free throws included. */
     public double pointsPerAttempt() {
@@ -19,21 +34,21 @@ public record Ratings(double usage, double threeShare, double p2, double p3, dou
 
     public Ratings withShooting(double newP2, double newP3) {
         return new Ratings(usage, threeShare, newP2, newP3, ftRate, ftPct, reb, orebShare, ast, stl, blk, tovPerFga,
-                tovPerMin, pf, efficiencyFixed);
+                tovPerMin, pf, efficiencyFixed, paintShare);
     }
 
     public Ratings withUsage(double newUsage) {
         return new Ratings(newUsage, threeShare, p2, p3, ftRate, ftPct, reb, orebShare, ast, stl, blk, tovPerFga,
-                tovPerMin, pf, efficiencyFixed);
+                tovPerMin, pf, efficiencyFixed, paintShare);
     }
 
     public Ratings withReb(double newReb) {
         return new Ratings(usage, threeShare, p2, p3, ftRate, ftPct, newReb, orebShare, ast, stl, blk, tovPerFga,
-                tovPerMin, pf, efficiencyFixed);
+                tovPerMin, pf, efficiencyFixed, paintShare);
     }
 
     public Ratings withAst(double newAst) {
         return new Ratings(usage, threeShare, p2, p3, ftRate, ftPct, reb, orebShare, newAst, stl, blk, tovPerFga,
-                tovPerMin, pf, efficiencyFixed);
+                tovPerMin, pf, efficiencyFixed, paintShare);
     }
 }

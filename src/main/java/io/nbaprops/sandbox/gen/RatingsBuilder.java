@@ -100,7 +100,7 @@ public final class RatingsBuilder {
         };
     }
 
-    private static double estimatePpg(PlayerFact p) {
+    static double estimatePpg(PlayerFact p) {
         if (p.realPpg() != null) {
             return p.realPpg();
         }
@@ -181,7 +181,7 @@ public final class RatingsBuilder {
                     p.realFg3m() / fg3a, p.realFta() / fga, p.realFtm() / p.realFta(), p.realRpg() / p.realMin(),
                     p.realOreb() / p.realRpg(), p.realApg() / p.realMin(), p.realStl() / p.realMin(),
                     p.realBlk() / p.realMin(), 0.75 * p.realTov() / fga, 0.25 * p.realTov() / p.realMin(),
-                    p.realPf() / p.realMin(), true);
+                    p.realPf() / p.realMin(), true, 0.55);
         }
         double threeShare = clamp(switch (g) {
             case 'G' -> 0.44;
@@ -206,7 +206,14 @@ public final class RatingsBuilder {
         } + r.gaussian() * 0.05, 0.5, 0.93);
         boolean scorer = !Double.isNaN(estPpg);
         double ftRate = clamp(0.25 + (scorer ? 0.05 : 0) + r.gaussian() * 0.05, 0.08, 0.5);
-        Ratings shooting = new Ratings(0, threeShare, p2, p3, ftRate, ftPct, 0, 0, 0, 0, 0, 0, 0, 0, false);
+        double paintShare = clamp(switch (g) {
+            case 'C' -> 0.85;
+            case 'B' -> 0.72;
+            case 'F' -> 0.6;
+            case 'W' -> 0.52;
+            default -> 0.47;
+        } + r.gaussian() * 0.08, 0.2, 0.97);
+        Ratings shooting = new Ratings(0, threeShare, p2, p3, ftRate, ftPct, 0, 0, 0, 0, 0, 0, 0, 0, false, paintShare);
         double ppm;
         if (scorer) {
             ppm = clamp(estPpg / m, 0.3, 1.0);
@@ -245,7 +252,7 @@ public final class RatingsBuilder {
         } * clamp(1 + r.gaussian() * 0.3, 0.3, 2);
         double stl = 0.03 * clamp(1 + r.gaussian() * 0.25, 0.4, 1.8);
         return new Ratings(usage, threeShare, p2, p3, ftRate, ftPct, rebPerMin, orebShare, Math.max(0.02, ast), stl, blk,
-                0.085, 0.018 + ast * 0.1, 0.06 * clamp(1 + r.gaussian() * 0.2, 0.5, 1.6), false);
+                0.085, 0.018 + ast * 0.1, 0.06 * clamp(1 + r.gaussian() * 0.2, 0.5, 1.6), false, paintShare);
     }
 
     /**
@@ -265,7 +272,7 @@ public final class RatingsBuilder {
             target[j] = Double.NaN;
             if (ratings[i].efficiencyFixed()) {
                 target[j] = pf.get(i).realFga();
-            } else if (!Double.isNaN(estPpg[i]) && minutes[i] > 0) {
+            } else if (!Double.isNaN(estPpg[i]) && minutes[i] > 0 && pf.get(i).leadGames() >= 3) {
                 target[j] = estPpg[i] / ratings[i].pointsPerAttempt();
             }
         }
@@ -298,7 +305,7 @@ public final class RatingsBuilder {
             }
             // No role player takes more than ~0.55 attempts a minute (a 26-attempt pace over 48).
             ratings[i] = Double.isNaN(target[j]) ? ratings[i].withUsage(Math.min(0.55, ratings[i].usage() * scale))
-                    : ratings[i].withUsage(target[j] * scorerScale / minutes[i]);
+                    : ratings[i].withUsage(Math.min(0.7, target[j] * scorerScale / minutes[i]));
         }
         double total = teamFga;
         double fixedPts = 0;

@@ -17,6 +17,8 @@ public final class TeamGame {
     final double[] threeShare;
     final double[] p2;
     final double[] p3;
+    /** Share of two-point attempts taken in the paint. */
+    final double[] paintShare;
     final double[] ftRate;
     final double[] ftPct;
     final double[] reb;
@@ -30,10 +32,8 @@ public final class TeamGame {
     /** Expected team field-goal attempts per 48 minutes at this game's pace. */
     double fgaPer48;
     double rebEnv = 1;
-    double astEnv = 1;
-    /** Team rebound and assist rates per minute of its healthy rotation: teammates absorb part of what absent players leave. */
+    /** Team rebound rate per player-minute of its healthy rotation: teammates absorb part of what absent players leave. */
     double healthyRebPerMin;
-    double healthyAstPerMin;
 
     TeamGame(int team, int n) {
         this.team = team;
@@ -46,6 +46,7 @@ public final class TeamGame {
         threeShare = new double[n];
         p2 = new double[n];
         p3 = new double[n];
+        paintShare = new double[n];
         ftRate = new double[n];
         ftPct = new double[n];
         reb = new double[n];

@@ -24,6 +24,12 @@ public final class ApiException extends RuntimeException {
         return new ApiException(404, Map.of("error", "not_found", "message", message));
     }
 
+    /** An expected answer, not a bug: no stack trace to fill. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     public int status() {
         return status;
     }

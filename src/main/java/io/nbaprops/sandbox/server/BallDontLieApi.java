@@ -164,7 +164,10 @@ final class BallDontLieApi {
 
     /** A day's box scores: only the games that have ended by {@code now}; cached per set of ended games. */
     byte[] boxScores(Context ctx, Instant now) {
-        LocalDate date = Params.date("date", Params.required(ctx, "date"));
+        return boxScores(Params.date("date", Params.required(ctx, "date")), now);
+    }
+
+    byte[] boxScores(LocalDate date, Instant now) {
         List<LeagueGame> ended = league.gamesOn(date).stream().filter(g -> g.hasEnded(now)).toList();
         String key = "bdl:box:" + date + ":" + ended.size();
         return cache.get(key, () -> {

@@ -54,11 +54,17 @@ final class NbaStatsApi {
         Params.required(ctx, "LeagueID");
         int ended = 0;
         int started = 0;
+        Instant lastChange = league.game(0).tipoff().minusSeconds(86_400);
         for (LeagueGame g : league.games()) {
             ended += g.hasEnded(now) ? 1 : 0;
             started += g.hasStarted(now) ? 1 : 0;
+            for (Instant t : new Instant[] {g.tipoff(), g.endsAt()}) {
+                lastChange = !t.isAfter(now) && t.isAfter(lastChange) ? t : lastChange;
+            }
         }
-        return cache.get("nba:schedule:" + ended + ":" + started, () -> buildSchedule(now));
+        // The response is stamped with the last change it reflects, so equal states give equal bytes.
+        Instant stamp = lastChange;
+        return cache.get("nba:schedule:" + ended + ":" + started, () -> buildSchedule(stamp));
     }
 
     private Map<String, Object> buildSchedule(Instant now) {
@@ -91,7 +97,8 @@ final class NbaStatsApi {
     private static Map<String, Object> broadcaster(String scope, String media, int id, String name, long teamId) {
         return obj("broadcasterScope", scope, "broadcasterMedia", media, "broadcasterId", id, "broadcasterDisplay", name,
                 "broadcasterAbbreviation", name, "broadcasterDescription", "", "tapeDelayComments", "",
-                "broadcasterVideoLink", "", "regionId", 1, "broadcasterTeamId", teamId, "broadcasterRanking", null,
+                "broadcasterVideoLink", "", "regionId", 1, "broadcasterTeamId", teamId, "broadcasterRanking",
+                "natl".equals(scope) && "tv".equals(media) ? (Object) 1 : null,
                 "localizationRegion", "");
     }
 

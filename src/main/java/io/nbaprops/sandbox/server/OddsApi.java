@@ -206,7 +206,9 @@ final class OddsApi {
 
     byte[] allOdds(Context ctx, Instant now) {
         Query q = Query.parse(ctx, false);
-        return Json.bytes(listedEvents(ctx, now).stream().map(g -> eventOdds(g, q, now)).toList());
+        // Like the real endpoint, only events some book has priced are listed.
+        return Json.bytes(listedEvents(ctx, now).stream().map(g -> eventOdds(g, q, now))
+                .filter(e -> !((List<?>) e.get("bookmakers")).isEmpty()).toList());
     }
 
     /** The snapshot grid point at or before {@code date}. */

@@ -24,19 +24,34 @@ public final class SandboxServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
     static final String NOW_HEADER = "X-Sandbox-Now";
     private static final String TRUNCATE = "sandbox.truncate";
+    /**
+     * Serialised responses depend only on the league and the request (every key carries the slice of
+     * "now" it depends on), so servers over the same league share them.
+     */
+    private static final Map<SandboxLeague, ResponseCache> CACHES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private final SandboxLeague league;
     private final SandboxClock clock;
     private final FaultConfig faults;
     private final Javalin app;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Runnable prewarm;
+    private final java.util.concurrent.CountDownLatch warmed = new java.util.concurrent.CountDownLatch(1);
 
     private SandboxServer(SandboxLeague league, SandboxClock clock, FaultConfig faults) {
         this.league = league;
         this.clock = clock;
         this.faults = faults;
-        ResponseCache cache = new ResponseCache(512);
+        ResponseCache cache = CACHES.computeIfAbsent(league, l -> new ResponseCache(1024));
         BallDontLieApi bdl = new BallDontLieApi(league, cache);
+        this.prewarm = () -> {
+            // Every date's complete box scores, serialised ahead so a day is answered from memory.
+            Instant afterSeason = league.games().get(league.games().size() - 1).endsAt();
+            for (java.time.LocalDate d : league.gameDates()) {
+                bdl.boxScores(d, afterSeason);
+            }
+        };
         OddsApi odds = new OddsApi(league);
         NbaStatsApi nba = new NbaStatsApi(league, cache);
         app = Javalin.create(cfg -> {
@@ -115,7 +130,22 @@ public final class SandboxServer implements AutoCloseable {
     public static SandboxServer start(SandboxLeague league, int port, SandboxClock clock, FaultConfig faults) {
         SandboxServer s = new SandboxServer(league, clock, faults == null ? FaultConfig.OFF : faults);
         s.app.start("127.0.0.1", port);
+        Thread warm = new Thread(() -> {
+            try {
+                s.prewarm.run();
+            } finally {
+                s.warmed.countDown();
+            }
+        }, "sandbox-prewarm");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
         return s;
+    }
+
+    /** Waits until every date's box scores are serialised in memory (started in the background at start-up). */
+    public boolean awaitPrewarm(java.time.Duration timeout) throws InterruptedException {
+        return warmed.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public String baseUrl() {
