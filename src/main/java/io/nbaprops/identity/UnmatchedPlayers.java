@@ -44,18 +44,23 @@ public final class UnmatchedPlayers {
         if (known.isEmpty()) {
             return new Result(distinct.size(), 0, true);
         }
+        // First sightings only: names already listed for this source keep their first_seen.
+        Set<String> listed = new HashSet<>(tx.handle().createQuery("SELECT player_lookup FROM unmatched_player WHERE source = ?")
+                .bind(0, source).mapTo(String.class).list());
+        io.nbaprops.store.RowBatch batch = io.nbaprops.store.RowBatch.of("unmatched_player", "source", "player_lookup", "player_name",
+                "context", "first_seen");
         int unmatched = 0;
         for (Sighting s : distinct.values()) {
             if (known.contains(s.playerLookup())) {
                 continue;
             }
             unmatched++;
-            // DO NOTHING keeps the first sighting; re-processing the same payload changes nothing.
-            tx.handle().createUpdate("INSERT INTO unmatched_player (source, player_lookup, player_name, context, first_seen) "
-                            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, player_lookup) DO NOTHING")
-                    .bind(0, source).bind(1, s.playerLookup()).bind(2, s.playerName())
-                    .bind(3, s.context()).bind(4, java.time.LocalDateTime.ofInstant(seenAt, java.time.ZoneOffset.UTC))
-                    .execute();
+            if (!listed.contains(s.playerLookup())) {
+                batch.add(source, s.playerLookup(), s.playerName(), s.context(), seenAt);
+            }
+        }
+        if (!batch.isEmpty()) {
+            tx.upsert(batch);
         }
         return new Result(distinct.size(), unmatched, false);
     }

@@ -18,22 +18,30 @@ public final class SandboxTruth {
 
     /** Writes every game date of the season; returns the rows written. */
     public static long writeSeason(Warehouse warehouse, SandboxLeague league) {
-        long rows = 0;
+        RowBatch batch = new RowBatch(TABLE, List.of(COLUMNS));
         for (LocalDate d : league.gameDates()) {
-            rows += writeDate(warehouse, league, d);
+            addDate(batch, league, d);
         }
-        return rows;
+        // One transaction for the season: the table holds one league's truth, so a different seed replaces it all.
+        return warehouse.write(tx -> {
+            tx.handle().execute("DELETE FROM " + TABLE);
+            tx.upsert(batch);
+        });
     }
 
     /** Replaces one date's truth rows. */
     public static long writeDate(Warehouse warehouse, SandboxLeague league, LocalDate date) {
         RowBatch batch = new RowBatch(TABLE, List.of(COLUMNS));
+        addDate(batch, league, date);
+        return warehouse.write(tx -> tx.replacePartition(batch, "game_date", date));
+    }
+
+    private static void addDate(RowBatch batch, SandboxLeague league, LocalDate date) {
         for (LeagueGame g : league.gamesOn(date)) {
             for (PlayerGameTruth t : league.truth(g.index())) {
                 batch.add(t.gameKey(), t.gameDate(), t.playerLookup(), t.personId(), t.team(), league.seed(), t.expPts(),
                         t.expReb(), t.expAst(), t.expFg3m(), t.expMinutes(), t.active(), t.played());
             }
         }
-        return warehouse.write(tx -> tx.replacePartition(batch, "game_date", date));
     }
 }
