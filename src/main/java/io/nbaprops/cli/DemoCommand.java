@@ -66,12 +66,15 @@ final class DemoCommand implements Callable<Integer> {
                 dates.get(dates.size() - 1));
         if (!eval.isEmpty()) {
             System.out.println();
-            System.out.printf("%-15s %-8s %8s %6s %6s %8s %8s %6s %7s %7s%n", "system", "market", "graded", "MAE", "bias", "line MAE",
-                    "oracle", "picks", "hit %", "ROI %");
+            System.out.printf("%-15s %-8s %7s %6s %6s %8s %7s %6s %6s %7s %7s %6s%n", "system", "market", "graded", "MAE", "bias",
+                    "line MAE", "oracle", "picks", "hit %", "ROI %", "hit@3 %", "ECE %");
             for (var e : eval) {
-                System.out.printf(Locale.ROOT, "%-15s %-8s %8d %6s %6s %8s %8s %6d %7s %7s%n", e.system(), e.market(), e.predictions(),
-                        f(e.mae()), f(e.bias()), f(e.lineMae()), f(e.oracleMae()), e.picks(), pct(e.hitRate()), pct(e.roi()));
+                System.out.printf(Locale.ROOT, "%-15s %-8s %7d %6s %6s %8s %7s %6d %6s %7s %7s %6s%n", e.system(), e.market(), e.predictions(),
+                        f(e.mae()), f(e.bias()), f(e.lineMae()), f(e.oracleMae()), e.picks(), pct(e.hitRate()), pct(e.roi()),
+                        pct(e.hitRateEdge3()), pct(e.ece()));
             }
+            System.out.println("(MAE in points over graded player-games; line MAE: the book line each prediction faced; oracle: the "
+                    + "sandbox's true means; picks: OVER/UNDER at that line)");
         }
         System.out.println();
         System.out.println("next: ./nbaprops status    ./nbaprops query \"select * from system_daily_performance limit 10\"");
