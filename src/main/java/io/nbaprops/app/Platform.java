@@ -1,12 +1,15 @@
 package io.nbaprops.app;
 
 import io.nbaprops.archive.RawArchive;
+import io.nbaprops.bus.DeadLetters;
 import io.nbaprops.config.AppConfig;
 import io.nbaprops.config.Secrets;
 import io.nbaprops.engine.Asset;
 import io.nbaprops.engine.AssetGraph;
 import io.nbaprops.engine.Engine;
 import io.nbaprops.engine.RunStore;
+import io.nbaprops.ops.alert.AlertStore;
+import io.nbaprops.ops.alert.Alerts;
 import io.nbaprops.predict.PropLineSource;
 import io.nbaprops.predict.PredictionService;
 import io.nbaprops.publish.ExportStore;
@@ -35,6 +38,8 @@ public final class Platform implements AutoCloseable {
     private final PredictionService predictions;
     private final Pipeline pipeline;
     private final Engine engine;
+    private final Alerts alerts;
+    private final DeadLetters deadLetters = DeadLetters.NONE;
 
     private Platform(AppConfig config, Secrets secrets, Clock clock, Function<Platform, List<Asset>> assets) {
         this.config = config;
@@ -43,6 +48,9 @@ public final class Platform implements AutoCloseable {
         var w = config.warehouse();
         this.warehouse = Warehouse.open(w.url(), w.user(), secrets.get(w.passwordSecret()).orElse(null), w.poolSize());
         try {
+            this.alerts = new AlertStore(warehouse, clock, Duration.ofMinutes(config.alerts().dedupeMinutes()),
+                    r -> org.slf4j.LoggerFactory.getLogger("io.nbaprops.alert").warn("ALERT {} {}: {}", r.severity(), r.title(),
+                            r.detail()));
             this.archive = new RawArchive(config.archiveDir(), warehouse);
             this.fetcher = new HttpFetcher(config::source, secrets, archive, clock);
             this.exports = new Exports(new ExportStore(config.exportsDir()), warehouse);
@@ -112,6 +120,14 @@ public final class Platform implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    public DeadLetters deadLetters() {
+        return deadLetters;
     }
 
     @Override

@@ -22,10 +22,10 @@ public record AppConfig(
         Map<String, SourceConfig> sources,
         PipelineConfig pipeline,
         PredictConfig predict,
-        JsonNode alerts,
-        JsonNode service,
-        JsonNode bus,
-        JsonNode schedule,
+        AlertsConfig alerts,
+        ServiceConfig service,
+        BusConfig bus,
+        ScheduleConfig schedule,
         JsonNode sandbox) {
 
     public ZoneId zone() {
