@@ -1,0 +1,9 @@
+package io.nbaprops.ops.alert;
+
+/** One place alerts are sent (log, e-mail, webhook). {@link #send} throws when the message did not get through. */
+public interface AlertDestination {
+    /** The name used in configuration and in the outbox's {@code destination} column. */
+    String name();
+
+    void send(AlertRecord alert) throws Exception;
+}

@@ -1,0 +1,13 @@
+package io.nbaprops.ops.schedule;
+
+/** The jobs of the daily plan. */
+public enum JobKind {
+    /** Every day: today's schedule (and on game days rosters, injuries, lines); yesterday's box scores and grading. */
+    MORNING,
+    /** Game days, hourly through the afternoon: lines and injury reports; re-predictions when they changed. */
+    HOURLY,
+    /** Game days, before the first tip-off: self-heal, then final predictions and exports. */
+    PRETIP,
+    /** Game days, after the last game should be over: box scores, grading, results. */
+    POSTGAME
+}
