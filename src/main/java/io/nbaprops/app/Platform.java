@@ -8,8 +8,10 @@ import io.nbaprops.engine.Asset;
 import io.nbaprops.engine.AssetGraph;
 import io.nbaprops.engine.Engine;
 import io.nbaprops.engine.RunStore;
+import io.nbaprops.ops.alert.AlertDelivery;
 import io.nbaprops.ops.alert.AlertStore;
 import io.nbaprops.ops.alert.Alerts;
+import io.nbaprops.ops.alert.OpsAlerts;
 import io.nbaprops.predict.PropLineSource;
 import io.nbaprops.predict.PredictionService;
 import io.nbaprops.publish.ExportStore;
@@ -39,6 +41,8 @@ public final class Platform implements AutoCloseable {
     private final Pipeline pipeline;
     private final Engine engine;
     private final Alerts alerts;
+    private final AlertDelivery alertDelivery;
+    private final OpsAlerts opsAlerts;
     private final DeadLetters deadLetters = DeadLetters.NONE;
 
     private Platform(AppConfig config, Secrets secrets, Clock clock, Function<Platform, List<Asset>> assets) {
@@ -48,9 +52,9 @@ public final class Platform implements AutoCloseable {
         var w = config.warehouse();
         this.warehouse = Warehouse.open(w.url(), w.user(), secrets.get(w.passwordSecret()).orElse(null), w.poolSize());
         try {
-            this.alerts = new AlertStore(warehouse, clock, Duration.ofMinutes(config.alerts().dedupeMinutes()),
-                    r -> org.slf4j.LoggerFactory.getLogger("io.nbaprops.alert").warn("ALERT {} {}: {}", r.severity(), r.title(),
-                            r.detail()));
+            // New alerts go to the outbox (log at once; e-mail and webhook with retries); repeats only bump a counter.
+            this.alertDelivery = AlertDelivery.fromConfig(warehouse, clock, config.alerts(), secrets, nodeName());
+            this.alerts = new AlertStore(warehouse, clock, Duration.ofMinutes(config.alerts().dedupeMinutes()), alertDelivery);
             this.archive = new RawArchive(config.archiveDir(), warehouse);
             this.fetcher = new HttpFetcher(config::source, secrets, archive, clock);
             this.exports = new Exports(new ExportStore(config.exportsDir()), warehouse);
@@ -59,6 +63,8 @@ public final class Platform implements AutoCloseable {
             this.pipeline = Pipeline.build(config.pipeline().sources(), fetcher, archive, exports, predictions);
             this.engine = new Engine(new AssetGraph(assets.apply(this)), new RunStore(warehouse), config.engine(),
                     new ScheduleCalendar(warehouse), clock, nodeName());
+            this.opsAlerts = new OpsAlerts(alerts, warehouse, engine.store(), config.alerts(), config.zone(), clock);
+            engine.addListener(opsAlerts);
             if (warehouse.isDuckDb()) {
                 // Only this process can hold the DuckDB file: any RUNNING row is left from a process that died.
                 engine.abandonSilentRuns(Duration.ZERO);
@@ -126,6 +132,16 @@ public final class Platform implements AutoCloseable {
         return alerts;
     }
 
+    /** The alert outbox (delivery status, the periodic retry pass). */
+    public AlertDelivery alertDelivery() {
+        return alertDelivery;
+    }
+
+    /** Every operational alert raiser in one place (the bus calls {@code opsAlerts().deadLetters(...)}). */
+    public OpsAlerts opsAlerts() {
+        return opsAlerts;
+    }
+
     public DeadLetters deadLetters() {
         return deadLetters;
     }
@@ -134,6 +150,7 @@ public final class Platform implements AutoCloseable {
     public void close() {
         engine.close();
         predictions.close();
+        alertDelivery.close();
         warehouse.close();
     }
 }

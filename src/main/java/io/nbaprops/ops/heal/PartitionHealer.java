@@ -1,0 +1,213 @@
+package io.nbaprops.ops.heal;
+
+import io.nbaprops.config.Secrets;
+import io.nbaprops.engine.Asset;
+import io.nbaprops.engine.Dependency;
+import io.nbaprops.engine.Engine;
+import io.nbaprops.engine.PartitionState;
+import io.nbaprops.engine.RunOutcome;
+import io.nbaprops.engine.RunRecord;
+import io.nbaprops.engine.RunStatus;
+import io.nbaprops.engine.RunSummary;
+import io.nbaprops.ops.alert.OpsAlerts;
+import io.nbaprops.ops.schedule.GameDays;
+import io.nbaprops.store.Warehouse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Self-heal over recent game dates. Asks the engine's store which partitions are
+ * <ul>
+ *   <li><b>stuck</b>: RUNNING with no heartbeat for {@code stuckSilence} (the process is gone): marked ABANDONED through
+ *       {@link Engine#abandonSilentRuns}, then re-run;</li>
+ *   <li><b>missing</b>: an asset of a game date with no row, or FAILED / TIMED_OUT / ABANDONED;</li>
+ *   <li><b>stale</b>: SUCCESS, but a same-date upstream succeeded after this partition's last success started;</li>
+ * </ul>
+ * and re-runs them through the engine, upstream first (WAITING partitions go along when an upstream of theirs is
+ * being repaired). Each partition gets at most {@code maxAttempts} self-heal runs (counted in {@code heal_attempt},
+ * so the bound survives restarts); then it is left alone with a CRITICAL alert. A success resets the count.
+ */
+public final class PartitionHealer implements SelfHealer {
+    private static final Logger log = LoggerFactory.getLogger(PartitionHealer.class);
+
+    private final Engine engine;
+    private final Warehouse warehouse;
+    private final GameDays gameDays;
+    private final OpsAlerts alerts;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final int lookbackDays;
+    private final int maxAttempts;
+    private final Duration stuckSilence;
+
+    public PartitionHealer(Engine engine, Warehouse warehouse, GameDays gameDays, OpsAlerts alerts, Clock clock, ZoneId zone,
+            int lookbackDays, int maxAttempts, Duration stuckSilence) {
+        this.engine = engine;
+        this.warehouse = warehouse;
+        this.gameDays = gameDays;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.zone = zone;
+        this.lookbackDays = lookbackDays;
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.stuckSilence = stuckSilence;
+    }
+
+    /** One partition to repair and why. */
+    private record Candidate(String asset, LocalDate date, String why, boolean counted) {}
+
+    @Override
+    public synchronized HealReport heal(String trigger) {
+        List<String> found = new ArrayList<>();
+        List<String> repaired = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        List<String> gaveUp = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        Map<LocalDate, Map<String, Candidate>> work = new TreeMap<>();
+        java.util.Set<String> counted = new java.util.HashSet<>(warehouse.jdbi().withHandle(h -> h.createQuery(
+                "SELECT asset || '|' || CAST(partition_date AS VARCHAR) FROM heal_attempt").mapTo(String.class).list()));
+
+        for (RunRecord r : engine.abandonSilentRuns(stuckSilence)) {
+            found.add(r.asset() + "/" + r.partitionDate() + ": stuck");
+            work.computeIfAbsent(r.partitionDate(), d -> new LinkedHashMap<>())
+                    .put(r.asset(), new Candidate(r.asset(), r.partitionDate(), "stuck", true));
+        }
+        for (LocalDate d : gameDays.gameDates(today.minusDays(lookbackDays), today.minusDays(1))) {
+            Map<String, PartitionState> states = engine.store().states(d);
+            Map<String, Candidate> forDate = work.computeIfAbsent(d, x -> new LinkedHashMap<>());
+            for (Asset a : engine.graph().ordered()) {
+                if (forDate.containsKey(a.name())) {
+                    continue;
+                }
+                PartitionState s = states.get(a.name());
+                String why = problem(a, s, states, forDate);
+                if (why == null && s != null && "SUCCESS".equals(s.state()) && counted.contains(a.name() + "|" + d)) {
+                    clearAttempts(a.name(), d); // it succeeded since (a scheduled run, an operator): start the count afresh
+                }
+                if (why != null) {
+                    if (!"waiting".equals(why)) {
+                        found.add(a.name() + "/" + d + ": " + why);
+                    }
+                    forDate.put(a.name(), new Candidate(a.name(), d, why, !"waiting".equals(why)));
+                }
+            }
+        }
+
+        for (Map.Entry<LocalDate, Map<String, Candidate>> e : work.entrySet()) {
+            LocalDate d = e.getKey();
+            Map<String, Candidate> toRun = new LinkedHashMap<>();
+            for (Candidate c : e.getValue().values()) {
+                if (!c.counted()) {
+                    toRun.put(c.asset(), c);
+                    continue;
+                }
+                Optional<Attempts> prev = attempts(c.asset(), d);
+                int done = prev.map(Attempts::attempts).orElse(0);
+                if (done >= maxAttempts) {
+                    gaveUp.add(c.asset() + "/" + d);
+                    continue;
+                }
+                saveAttempt(c.asset(), d, done + 1, c.why(), "running", null);
+                toRun.put(c.asset(), c);
+            }
+            if (toRun.isEmpty()) {
+                continue;
+            }
+            log.info("self-heal ({}) re-running {} partition(s) of {}: {}", trigger, toRun.size(), d, toRun.keySet());
+            RunSummary summary = engine.runPartition(d, toRun.keySet(), "self-heal");
+            for (RunOutcome o : summary.outcomes()) {
+                Candidate c = toRun.get(o.asset());
+                if (c == null || !c.counted()) {
+                    continue;
+                }
+                String label = o.asset() + "/" + d;
+                if (o.status() == RunStatus.SUCCESS) {
+                    clearAttempts(o.asset(), d);
+                    repaired.add(label + ": " + c.why());
+                    continue;
+                }
+                String result = o.status() + (o.message() == null ? "" : ": " + Secrets.mask(o.message()));
+                int n = attempts(o.asset(), d).map(Attempts::attempts).orElse(1);
+                if (n >= maxAttempts) {
+                    saveAttempt(o.asset(), d, n, c.why(), result, clock.instant());
+                    gaveUp.add(label);
+                    alerts.healGaveUp(o.asset(), d, n, c.why() + "; last result " + result);
+                    log.error("self-heal gave up on {} after {} attempts: {}", label, n, result);
+                } else {
+                    saveAttempt(o.asset(), d, n, c.why(), result, null);
+                    failed.add(label + ": " + result);
+                }
+            }
+        }
+        HealReport report = new HealReport(List.copyOf(found), List.copyOf(repaired), List.copyOf(failed), List.copyOf(gaveUp));
+        if (!found.isEmpty() || !gaveUp.isEmpty()) {
+            log.info("self-heal ({}): found {}, repaired {}, failed {}, gave up {}", trigger, found.size(), repaired.size(),
+                    failed.size(), gaveUp.size());
+        }
+        return report;
+    }
+
+    /** Why a partition needs a run, or null. "waiting": only re-run when an upstream of it is being repaired. */
+    private String problem(Asset a, PartitionState s, Map<String, PartitionState> states, Map<String, Candidate> already) {
+        if (s == null) {
+            return "missing";
+        }
+        switch (s.state()) {
+            case "FAILED", "TIMED_OUT", "ABANDONED" -> {
+                return "missing";
+            }
+            case "RUNNING" -> {
+                return null;
+            }
+            case "WAITING" -> {
+                boolean upstreamRepaired = a.upstream().stream().anyMatch(dep -> dep.window() == Dependency.Window.SAME_DATE
+                        && already.containsKey(dep.asset()));
+                return upstreamRepaired ? "waiting" : null;
+            }
+            default -> { }
+        }
+        if ("SUCCESS".equals(s.state()) && s.lastSuccessStarted() != null) {
+            for (Dependency dep : a.upstream()) {
+                if (dep.window() != Dependency.Window.SAME_DATE) {
+                    continue;
+                }
+                PartitionState up = states.get(dep.asset());
+                if (up != null && up.lastSuccessEnded() != null && up.lastSuccessEnded().isAfter(s.lastSuccessStarted())) {
+                    return "stale";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The persisted self-heal count of a partition. */
+    public record Attempts(String asset, LocalDate partitionDate, int attempts, Instant lastAttemptAt, String lastReason,
+            String lastResult, Instant gaveUpAt) {}
+
+    public Optional<Attempts> attempts(String asset, LocalDate date) {
+        return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM heal_attempt WHERE asset = ? AND partition_date = ?")
+                .bind(0, asset).bind(1, date).map(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.of(Attempts.class)).findOne());
+    }
+
+    private void saveAttempt(String asset, LocalDate date, int attempts, String why, String result, Instant gaveUpAt) {
+        warehouse.write(tx -> tx.upsert(io.nbaprops.store.RowBatch.of("heal_attempt", "asset", "partition_date", "attempts",
+                "last_attempt_at", "last_reason", "last_result", "gave_up_at").add(asset, date, attempts, clock.instant(), why,
+                result, gaveUpAt)));
+    }
+
+    private void clearAttempts(String asset, LocalDate date) {
+        warehouse.write(tx -> tx.handle().createUpdate("DELETE FROM heal_attempt WHERE asset = ? AND partition_date = ?")
+                .bind(0, asset).bind(1, date).execute());
+    }
+}
