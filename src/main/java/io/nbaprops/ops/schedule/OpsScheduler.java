@@ -70,9 +70,8 @@ public final class OpsScheduler implements AutoCloseable {
             recurring.add(Tasks.recurring(p.name(), Schedules.fixedDelay(p.every())).execute((inst, ctx) -> runPeriodic(p)));
             recurringNames.add(p.name());
         }
-        List<com.github.kagkarlsson.scheduler.task.Task<?>> known = new ArrayList<>(recurring);
-        known.add(jobTask);
-        SchedulerBuilder b = Scheduler.create(new WarehouseDataSource(warehouse), known)
+        // startTasks registers the recurring tasks as known tasks too.
+        SchedulerBuilder b = Scheduler.create(new WarehouseDataSource(warehouse), List.of(jobTask))
                 .startTasks(recurring)
                 .schedulerName(new SchedulerName.Fixed(node))
                 .clock(clock::instant)
