@@ -115,7 +115,7 @@ public final class OpsAlerts implements EngineListener {
 
     /** For the work bus: messages that exhausted their delivery attempts and sit in the dead-letter queue. */
     public Alerts.Raised deadLetters(int count, String sample) {
-        return alerts.raise(new Alert(Severity.CRITICAL, "dead_letter", "dead_letter:" + LocalDate.now(clock.withZone(zone)),
+        return alerts.raise(new Alert(Severity.CRITICAL, "dead_letter", "dead_letter:" + LocalDate.ofInstant(clock.instant(), zone),
                 count + " work item(s) in the dead-letter queue", "sample: " + Secrets.mask(String.valueOf(sample))
                         + "\nretry them from the dashboard or with the CLI once the cause is fixed"));
     }
