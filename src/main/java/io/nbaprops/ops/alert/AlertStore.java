@@ -49,7 +49,12 @@ public final class AlertStore implements Alerts {
                     alert.title(), alert.detail(), now, now, 1, "OPEN", null, null);
             warehouse.write(tx -> tx.upsert(RowBatch.of("alert", COLUMNS).add(r.alertId(), r.alertKey(), r.severity(), r.kind(),
                     r.title(), r.detail(), r.firstAt(), r.lastAt(), r.occurrences(), r.status(), r.ackedBy(), r.ackedAt())));
-            deliver.accept(r);
+            try {
+                deliver.accept(r);
+            } catch (RuntimeException e) {
+                // Stored (the dashboard lists it) but not queued for e-mail/webhook: say so loudly, do not pretend.
+                log.error("alert stored but NOT queued for delivery: {} {} ({})", alert.severity(), alert.title(), alert.key(), e);
+            }
             return new Raised(r, true);
         } catch (RuntimeException e) {
             // An alert must not take down the thing that raised it; the log still carries it.

@@ -155,7 +155,7 @@ public final class OpsScheduler implements AutoCloseable {
         warehouse.write(tx -> claimed[0] = tx.handle().createUpdate("INSERT INTO ops_job_run (job_id, kind, partition_date, due_at, "
                         + "status, node, started_at) VALUES (?, ?, ?, ?, 'RUNNING', ?, ?) ON CONFLICT (job_id) DO NOTHING")
                 .bind(0, id).bind(1, job.kind().name()).bind(2, job.date()).bind(3, dueAt).bind(4, node).bind(5, started).execute());
-        if (claimed[0] == 0) {
+        if (claimed[0] == 0 && !takeOverFromDeadNode(id, started)) {
             log.info("job {} already ran (or is running) elsewhere; skipped", id);
             return;
         }
@@ -175,6 +175,29 @@ public final class OpsScheduler implements AutoCloseable {
         warehouse.write(tx -> tx.handle().createUpdate("UPDATE ops_job_run SET status = ?, ended_at = ?, result = ? WHERE job_id = ?")
                 .bind(0, st).bind(1, clock.instant()).bind(2, res).bind(3, id).execute());
         log.info("job {} {}: {}", id, status, res);
+    }
+
+    /**
+     * A second execution of a job whose row is still RUNNING can only come from db-scheduler's dead-execution
+     * recovery (the tick never re-schedules a job that has a row, and the task row lives until the job ends): the
+     * node that started it stopped heart-beating. Take the row over, conditionally, so only one node does.
+     */
+    private boolean takeOverFromDeadNode(String id, Instant now) {
+        Optional<JobRun> row = jobRow(id);
+        if (row.isEmpty() || !"RUNNING".equals(row.get().status()) || node.equals(row.get().node())) {
+            return false;
+        }
+        JobRun r = row.get();
+        int[] n = new int[1];
+        warehouse.write(tx -> n[0] = tx.handle().createUpdate("UPDATE ops_job_run SET node = ?, started_at = ? WHERE job_id = ? "
+                        + "AND status = 'RUNNING' AND node = ? AND started_at = ?")
+                .bind(0, node).bind(1, now).bind(2, id).bind(3, r.node()).bind(4, r.startedAt()).execute());
+        if (n[0] == 1) {
+            log.warn("job {} was left RUNNING by node {} (started {}), which stopped responding; {} runs it again", id, r.node(),
+                    r.startedAt(), node);
+            return true;
+        }
+        return false;
     }
 
     /** The {@code ops_job_run} row of a planned job. */
