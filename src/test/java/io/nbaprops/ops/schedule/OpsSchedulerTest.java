@@ -115,6 +115,44 @@ class OpsSchedulerTest {
     }
 
     @Test
+    void aJobLeftRunningByADeadNodeIsTakenOver(@TempDir Path dir) throws Exception {
+        try (Warehouse w = Warehouse.open("jdbc:duckdb:" + dir.resolve("d.duckdb"), null, null, 4)) {
+            // Real time here: db-scheduler revives a dead execution at the system time, not at its configured clock's.
+            Instant now = Instant.now();
+            Instant due = DailyPlanTest.ny("2025-01-15T08:00");
+            Instant died = now.minus(Duration.ofMinutes(10));
+            // What a node that died mid-job leaves behind: its db-scheduler row picked with a stale heartbeat, and our row RUNNING.
+            try (Connection c = w.connection(); var ps = c.prepareStatement("INSERT INTO scheduled_tasks (task_name, task_instance, "
+                    + "task_data, execution_time, picked, picked_by, last_heartbeat, version) VALUES (?, ?, NULL, ?, TRUE, ?, ?, 1)")) {
+                ps.setString(1, OpsScheduler.JOB);
+                ps.setString(2, "2025-01-15/morning");
+                ps.setTimestamp(3, java.sql.Timestamp.from(due));
+                ps.setString(4, "dead-node");
+                ps.setTimestamp(5, java.sql.Timestamp.from(died));
+                ps.executeUpdate();
+            }
+            w.write(tx -> tx.handle().createUpdate("INSERT INTO ops_job_run (job_id, kind, partition_date, due_at, status, node, started_at) "
+                    + "VALUES ('2025-01-15/morning', 'MORNING', ?, ?, 'RUNNING', 'dead-node', ?)").bind(0, DAY).bind(1, due).bind(2, died)
+                    .execute());
+            AtomicInteger calls = new AtomicInteger();
+            OpsScheduler s = new OpsScheduler(w, Clock.systemUTC(), new DailyPlan(CFG, NY), GameDay::none,
+                    job -> "recovered " + calls.incrementAndGet(),
+                    List.of(), "node-b", Duration.ofSeconds(1), Duration.ofMillis(100));
+            try {
+                s.start();
+                waitFor("the job to be run again by node-b", Duration.ofSeconds(15),
+                        () -> s.jobRow("2025-01-15/morning").map(r -> r.status().equals("SUCCESS")).orElse(false));
+                OpsScheduler.JobRun row = s.jobRow("2025-01-15/morning").orElseThrow();
+                assertThat(row.node()).isEqualTo("node-b");
+                assertThat(row.result()).isEqualTo("recovered 1");
+                assertThat(calls).hasValue(1);
+            } finally {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void twoNodesOnPostgresFireEachJobOnce(@TempDir Path dir) throws Exception {
         Services.requirePostgres();
         String schema = "sched_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
