@@ -191,8 +191,11 @@ class AlertDeliveryTest {
     void overTheHourlyLimitAlertsWaitInTheOutbox() throws Exception {
         try (WebhookReceiver hook = new WebhookReceiver(HOOK_PATH)) {
             AlertStore alerts = store(cfg(List.of("webhook"), 25, 2, 5), Map.of("ALERT_WEBHOOK_URL", hook.url(HOOK_PATH)));
+            // A second apart, so the outbox's oldest-first order is a, b, c.
             String a = alerts.raise(failed("a")).record().alertId();
+            clock.advance(Duration.ofSeconds(1));
             String b = alerts.raise(failed("b")).record().alertId();
+            clock.advance(Duration.ofSeconds(1));
             String c = alerts.raise(failed("c")).record().alertId();
             waitFor("two sent", () -> hook.bodies.size() == 2);
             AlertDelivery.PassResult r = delivery.pass();
