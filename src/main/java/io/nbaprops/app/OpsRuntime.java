@@ -51,12 +51,16 @@ public final class OpsRuntime implements AutoCloseable {
         EngineJobs jobs = new EngineJobs(platform.engine(), platform.warehouse(), gameDays, healer, platform.pipeline().pregame(),
                 platform.pipeline().postgame());
         Duration tick = Duration.ofSeconds(Math.max(1, cfg.tickSeconds()));
-        this.scheduler = new OpsScheduler(platform.warehouse(), platform.clock(), plan, gameDays::of, jobs, List.of(
+        List<OpsScheduler.Periodic> periodic = new java.util.ArrayList<>(List.of(
                 new OpsScheduler.Periodic("ops-self-heal", Duration.ofMinutes(Math.max(1, cfg.selfHealMinutes())),
                         () -> healer.heal("periodic")),
                 new OpsScheduler.Periodic("ops-alert-outbox", Duration.ofSeconds(Math.max(1, alerts.passSeconds())),
                         () -> platform.alertDelivery().pass()),
-                new OpsScheduler.Periodic("ops-alert-checks", tick, this::checks)),
+                new OpsScheduler.Periodic("ops-alert-checks", tick, this::checks)));
+        if (alerts.selfTestHours() > 0) {
+            periodic.add(new OpsScheduler.Periodic("ops-alert-self-test", Duration.ofHours(alerts.selfTestHours()), this::alertSelfTest));
+        }
+        this.scheduler = new OpsScheduler(platform.warehouse(), platform.clock(), plan, gameDays::of, jobs, periodic,
                 Platform.nodeName(), tick, Duration.ofMillis(Math.max(100, cfg.pollMillis())));
     }
 
@@ -91,6 +95,11 @@ public final class OpsRuntime implements AutoCloseable {
             var sample = platform.deadLetters().list(1);
             ops.deadLetters((int) Math.min(Integer.MAX_VALUE, dead), sample.isEmpty() ? "" : String.valueOf(sample.get(0)));
         }
+    }
+
+    /** Sends the channel self-test alert now (also what a dashboard "test alerts" button would call). */
+    public void alertSelfTest() {
+        platform.opsAlerts().selfTest(platform.alertDelivery().destinationNames());
     }
 
     public SelfHealer selfHealer() {

@@ -20,7 +20,8 @@ public record AlertsConfig(
         Webhook webhook,
         long staleExportMinutes,
         String missingDataDeadline,
-        List<String> missingDataAssets) {
+        List<String> missingDataAssets,
+        long selfTestHours) {
 
     /** SMTP delivery. {@code passwordSecret} names the secret holding the password, never the password itself. */
     public record Email(String host, int port, String from, List<String> to, String username, String passwordSecret,

@@ -106,6 +106,16 @@ class OpsRuntimeTest {
                 var raised = p.alerts().raise(new Alert(Severity.WARNING, "test", "test:1", "a test alert", "detail"));
                 assertThat(p.alertDelivery().deliveries(raised.record().alertId(), 5)).singleElement()
                         .satisfies(r -> assertThat(r.status()).isEqualTo("SENT"));
+                // The periodic self-test also runs once at start-up; repeats the same day are counted, not sent again.
+                ops.alertSelfTest();
+                ops.alertSelfTest();
+                var selfTest = p.alerts().recent(10, true).stream().filter(a -> a.kind().equals("self_test")).toList();
+                assertThat(selfTest).singleElement().satisfies(a -> {
+                    assertThat(a.alertKey()).isEqualTo("alert_self_test:2025-01-15");
+                    assertThat(a.occurrences()).isGreaterThanOrEqualTo(2);
+                    assertThat(p.alertDelivery().deliveries(a.alertId(), 5)).hasSize(1);
+                });
+                assertThat(ops.status().jobs()).extracting(JobStatus::name).contains("ops-alert-self-test", "ops-self-heal");
             } finally {
                 ops.close();
             }

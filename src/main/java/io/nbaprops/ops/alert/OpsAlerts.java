@@ -120,6 +120,13 @@ public final class OpsAlerts implements EngineListener {
                         + "\nretry them from the dashboard or with the CLI once the cause is fixed"));
     }
 
+    /** An INFO alert to every destination, once a day at most, proving each channel still delivers. */
+    public Alerts.Raised selfTest(List<String> destinations) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        return alerts.raise(new Alert(Severity.INFO, "self_test", "alert_self_test:" + today, "alert channel self-test " + today,
+                "a scheduled test of the alert destinations " + destinations + "; no action needed if this arrived"));
+    }
+
     /** Self-heal re-ran a partition its maximum number of times and leaves it alone now. */
     public Alerts.Raised healGaveUp(String asset, LocalDate partition, int attempts, String why) {
         return alerts.raise(new Alert(Severity.CRITICAL, "heal_gave_up", "heal_gave_up:" + asset + ":" + partition,

@@ -59,7 +59,7 @@ class AlertDeliveryTest {
         return new AlertsConfig(destinations, 60, maxPerHour, maxAttempts, 30, 600, 30,
                 new AlertsConfig.Email("127.0.0.1", smtpPort, "nbaprops@test.local", List.of("ops@test.local"), "alerts",
                         "SMTP_PASSWORD", false, 5000),
-                new AlertsConfig.Webhook("ALERT_WEBHOOK_URL", 5000), 240, "11:00", List.of("prediction_grade"));
+                new AlertsConfig.Webhook("ALERT_WEBHOOK_URL", 5000), 240, "11:00", List.of("prediction_grade"), 0);
     }
 
     AlertStore store(AlertsConfig cfg, Map<String, String> env) {

@@ -44,7 +44,7 @@ class OpsAlertsTest {
     Engine engine;
     final MutableClock clock = new MutableClock(Instant.parse("2025-01-15T20:00:00Z"));
     final AlertsConfig cfg = new AlertsConfig(List.of("log"), 60, 20, 5, 30, 600, 30, null, null, 240, "11:00",
-            List.of("player_game_summary", "prediction_grade"));
+            List.of("player_game_summary", "prediction_grade"), 0);
 
     @BeforeEach
     void open() {

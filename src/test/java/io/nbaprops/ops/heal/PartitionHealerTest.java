@@ -75,7 +75,7 @@ class PartitionHealerTest {
     void build(Asset... assets) {
         EngineConfig cfg = new EngineConfig(1, 5, 20, 600, 0.8, 1, Map.of());
         engine = new Engine(new AssetGraph(List.of(assets)), new RunStore(w), cfg, PartitionCalendar.none(), Clock.systemUTC(), "test");
-        AlertsConfig acfg = new AlertsConfig(List.of("log"), 60, 20, 5, 30, 600, 30, null, null, 240, "11:00", List.of());
+        AlertsConfig acfg = new AlertsConfig(List.of("log"), 60, 20, 5, 30, 600, 30, null, null, 240, "11:00", List.of(), 0);
         alertStore = new AlertStore(w, Clock.systemUTC(), Duration.ofMinutes(60), r -> { });
         OpsAlerts ops = new OpsAlerts(alertStore, w, engine.store(), acfg, NY, Clock.systemUTC());
         healer = new PartitionHealer(engine, w, new GameDays(w, NY, LocalTime.of(19, 0)), ops, Clock.systemUTC(), NY, 7, 3,
