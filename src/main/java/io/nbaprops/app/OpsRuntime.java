@@ -45,7 +45,7 @@ public final class OpsRuntime implements AutoCloseable {
         // A live run beats every heartbeat_seconds; three silent beats mean its process is gone.
         Duration stuck = Duration.ofSeconds(3 * Math.max(1, platform.config().engine().heartbeatSeconds()));
         this.healer = new PartitionHealer(platform.engine(), platform.warehouse(), gameDays, platform.opsAlerts(), platform.clock(), zone,
-                cfg.selfHealLookbackDays(), cfg.selfHealMaxAttempts(), stuck);
+                cfg.selfHealLookbackDays(), cfg.selfHealMaxAttempts(), stuck, platform.pipeline().postgame());
         this.plan = new DailyPlan(cfg, zone);
         AlertsConfig alerts = platform.config().alerts();
         EngineJobs jobs = new EngineJobs(platform.engine(), platform.warehouse(), gameDays, healer, platform.pipeline().pregame(),

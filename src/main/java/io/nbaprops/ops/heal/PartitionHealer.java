@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>stuck</b>: RUNNING with no heartbeat for {@code stuckSilence} (the process is gone): marked ABANDONED through
  *       {@link Engine#abandonSilentRuns}, then re-run;</li>
  *   <li><b>missing</b>: an asset of a game date with no row, or FAILED / TIMED_OUT / ABANDONED;</li>
- *   <li><b>stale</b>: SUCCESS, but a same-date upstream succeeded after this partition's last success started;</li>
+ *   <li><b>stale</b>: SUCCESS, but a same-date upstream succeeded after this partition's last success started; checked
+ *       only for {@code staleChecked} assets (the post-game ones). A pre-game asset of a past date is stale by design
+ *       once the schedule re-ran with final scores, and re-running it would overwrite the predictions made before tip-off;</li>
  * </ul>
  * and re-runs them through the engine, upstream first (WAITING partitions go along when an upstream of theirs is
  * being repaired). Each partition gets at most {@code maxAttempts} self-heal runs (counted in {@code heal_attempt},
@@ -50,9 +52,10 @@ public final class PartitionHealer implements SelfHealer {
     private final int lookbackDays;
     private final int maxAttempts;
     private final Duration stuckSilence;
+    private final java.util.Set<String> staleChecked;
 
     public PartitionHealer(Engine engine, Warehouse warehouse, GameDays gameDays, OpsAlerts alerts, Clock clock, ZoneId zone,
-            int lookbackDays, int maxAttempts, Duration stuckSilence) {
+            int lookbackDays, int maxAttempts, Duration stuckSilence, java.util.Collection<String> staleChecked) {
         this.engine = engine;
         this.warehouse = warehouse;
         this.gameDays = gameDays;
@@ -62,6 +65,7 @@ public final class PartitionHealer implements SelfHealer {
         this.lookbackDays = lookbackDays;
         this.maxAttempts = Math.max(1, maxAttempts);
         this.stuckSilence = stuckSilence;
+        this.staleChecked = java.util.Set.copyOf(staleChecked);
     }
 
     /** One partition to repair and why. */
@@ -177,7 +181,7 @@ public final class PartitionHealer implements SelfHealer {
             }
             default -> { }
         }
-        if ("SUCCESS".equals(s.state()) && s.lastSuccessStarted() != null) {
+        if ("SUCCESS".equals(s.state()) && s.lastSuccessStarted() != null && staleChecked.contains(a.name())) {
             for (Dependency dep : a.upstream()) {
                 if (dep.window() != Dependency.Window.SAME_DATE) {
                     continue;

@@ -79,7 +79,7 @@ class PartitionHealerTest {
         alertStore = new AlertStore(w, Clock.systemUTC(), Duration.ofMinutes(60), r -> { });
         OpsAlerts ops = new OpsAlerts(alertStore, w, engine.store(), acfg, NY, Clock.systemUTC());
         healer = new PartitionHealer(engine, w, new GameDays(w, NY, LocalTime.of(19, 0)), ops, Clock.systemUTC(), NY, 7, 3,
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(3), List.of("box", "grade"));
     }
 
     /** Writes one row for its partition; fails while {@code broken} is set. */
@@ -136,6 +136,21 @@ class PartitionHealerTest {
         HealReport again = healer.heal("test");
         assertThat(again.found()).isEmpty();
         assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void staleOnlyCountsForPostGameAssets() {
+        // "context" stands for a pre-game asset: stale once its upstream re-ran after the games, and rightly left alone.
+        build(asset("box", null), asset("context", null, "box"), asset("grade", null, "box"));
+        engine.runPartition(d1, List.of(), "test");
+        engine.runPartition(d2, List.of(), "test");
+        engine.run("box", d1, "test");
+        ran.clear();
+
+        HealReport r = healer.heal("test");
+
+        assertThat(r.found()).containsExactly("grade/" + d1 + ": stale");
+        assertThat(ran).containsExactly("grade@" + d1);
     }
 
     @Test
