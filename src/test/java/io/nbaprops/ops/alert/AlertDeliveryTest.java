@@ -213,6 +213,30 @@ class AlertDeliveryTest {
     }
 
     @Test
+    void outboxRetriesOnPostgresToo() throws Exception {
+        w.close();
+        try (io.nbaprops.ops.PgSchema pg = new io.nbaprops.ops.PgSchema("alerts"); WebhookReceiver hook = new WebhookReceiver(HOOK_PATH)) {
+            w = Warehouse.open(pg.url, io.nbaprops.testing.Services.PG_USER, null, 4);
+            hook.status.set(500);
+            AlertStore alerts = store(cfg(List.of("webhook"), 25, 20, 5), Map.of("ALERT_WEBHOOK_URL", hook.url(HOOK_PATH)));
+            String id = alerts.raise(failed("prediction")).record().alertId();
+            for (int i = 0; i < 9; i++) {
+                alerts.raise(failed("prediction"));
+            }
+            waitFor("the first attempt", () -> row(id, "webhook").attempts() == 1 && row(id, "webhook").status().equals("PENDING"));
+            hook.status.set(200);
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(delivery.pass().sent()).isEqualTo(1);
+            assertThat(hook.bodies).hasSize(1);
+            assertThat(alerts.find(id).orElseThrow().occurrences()).isEqualTo(10);
+            delivery.close();
+            delivery = null;
+            w.close();
+        }
+        w = Warehouse.open("jdbc:duckdb:" + dir.resolve("a2.duckdb"), null, null, 2); // for @AfterEach
+    }
+
+    @Test
     void misconfiguredDestinationsFailFastWithoutLeakingSecrets() {
         AlertsConfig c = cfg(List.of("webhook"), 25, 2, 5);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlertDelivery.fromConfig(w, clock, c, new Secrets(Map.of(), null), "n"))

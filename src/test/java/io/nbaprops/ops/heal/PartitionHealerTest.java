@@ -55,7 +55,11 @@ class PartitionHealerTest {
 
     @BeforeEach
     void open() {
-        w = Warehouse.open("jdbc:duckdb:" + dir.resolve("h.duckdb"), null, null, 4);
+        open("jdbc:duckdb:" + dir.resolve("h.duckdb"), null);
+    }
+
+    void open(String url, String user) {
+        w = Warehouse.open(url, user, null, 4);
         w.jdbi().useHandle(h -> h.execute("CREATE TABLE h_out (asset VARCHAR NOT NULL, d DATE NOT NULL, v INTEGER, PRIMARY KEY (asset, d))"));
         RowBatch games = RowBatch.of("game", "game_key", "game_date", "home_team", "away_team", "tip_off", "status", "source");
         for (LocalDate d : List.of(d1, d2)) {
@@ -136,6 +140,32 @@ class PartitionHealerTest {
         HealReport again = healer.heal("test");
         assertThat(again.found()).isEmpty();
         assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void repairsAndGivesUpOnPostgresToo() throws Exception {
+        w.close();
+        try (io.nbaprops.ops.PgSchema pg = new io.nbaprops.ops.PgSchema("heal")) {
+            open(pg.url, io.nbaprops.testing.Services.PG_USER);
+            AtomicBoolean broken = new AtomicBoolean(true);
+            build(asset("box", null), asset("grade", broken, "box"));
+            engine.runPartition(d1, List.of("box"), "test");
+            for (int i = 0; i < 3; i++) {
+                healer.heal("periodic");
+            }
+            assertThat(state("box", d2)).isEqualTo("SUCCESS"); // repaired on the first pass
+            assertThat(healer.attempts("grade", d1).orElseThrow().gaveUpAt()).isNotNull();
+            assertThat(alertStore.recent(10, true)).extracting(AlertRecord::alertKey)
+                    .containsExactlyInAnyOrder("heal_gave_up:grade:" + d1, "heal_gave_up:grade:" + d2);
+            broken.set(false);
+            engine.run("grade", d1, "dashboard");
+            healer.heal("periodic");
+            assertThat(healer.attempts("grade", d1)).isEmpty();
+            engine.close();
+            engine = null;
+            w.close();
+        }
+        w = Warehouse.open("jdbc:duckdb:" + dir.resolve("h2.duckdb"), null, null, 2); // for @AfterEach
     }
 
     @Test
