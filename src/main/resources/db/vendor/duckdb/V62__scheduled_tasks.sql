@@ -15,5 +15,5 @@ CREATE TABLE scheduled_tasks (
     priority             SMALLINT,
     PRIMARY KEY (task_name, task_instance)
 );
-CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time);
-CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
+CREATE INDEX scheduled_tasks_execution_time_idx ON scheduled_tasks (execution_time);
+CREATE INDEX scheduled_tasks_last_heartbeat_idx ON scheduled_tasks (last_heartbeat);

@@ -15,6 +15,6 @@ CREATE TABLE scheduled_tasks (
     priority             SMALLINT,
     PRIMARY KEY (task_name, task_instance)
 );
-CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time);
-CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
-CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
+CREATE INDEX scheduled_tasks_execution_time_idx ON scheduled_tasks (execution_time);
+CREATE INDEX scheduled_tasks_last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
+CREATE INDEX scheduled_tasks_priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
