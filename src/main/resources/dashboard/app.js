@@ -302,7 +302,7 @@ async function loadPerformance() {
 
 async function loadAudit() {
   const a = await get('/api/audit?limit=100');
-  table('audit', ['when', 'who', 'action', 'status', 'result', 'params'], a.map((x) => [td(time(x.at)), td(x.who), td(x.action),
+  table('audit', ['when', 'who', 'action', 'status', 'result', 'params'], a.map((x) => [td(time(x.occurred_at)), td(x.who), td(x.action),
     el('td', {}, el('span', { class: 'st ' + (x.status_code < 300 ? 'SUCCESS' : x.status_code === 401 ? 'FAILED' : 'WAITING') }, x.status_code)),
     td(x.result, 'msg'), td(x.params, 'msg')]), 'no actions yet');
 }

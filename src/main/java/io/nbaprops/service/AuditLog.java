@@ -33,7 +33,7 @@ public final class AuditLog {
                 ? e.params().substring(0, MAX_PARAMS_CHARS) + "..." : e.params());
         Instant at = clock.instant();
         log.info("audit who={} action={} status={} result={}", e.who(), e.action(), e.statusCode(), e.result());
-        warehouse.write(tx -> tx.upsert(RowBatch.of("audit_log", "audit_id", "at", "who", "action", "params", "status_code", "result",
+        warehouse.write(tx -> tx.upsert(RowBatch.of("audit_log", "audit_id", "occurred_at", "who", "action", "params", "status_code", "result",
                 "remote").add(UUID.randomUUID().toString(), at, e.who(), e.action(), params, e.statusCode(),
                 e.result() == null ? null : Secrets.mask(e.result()), e.remote())));
     }
@@ -41,7 +41,7 @@ public final class AuditLog {
     /** Newest first; {@code action} null for all. */
     public List<Map<String, Object>> recent(int limit, String action) {
         Where w = new Where().and("action = ?", action);
-        return w.query(warehouse, "SELECT audit_id, at, who, action, params, status_code, result, remote FROM audit_log",
-                "ORDER BY at DESC, audit_id LIMIT ?", limit);
+        return w.query(warehouse, "SELECT audit_id, occurred_at, who, action, params, status_code, result, remote FROM audit_log",
+                "ORDER BY occurred_at DESC, audit_id LIMIT ?", limit);
     }
 }

@@ -112,7 +112,7 @@ final class Params {
             throw new BadRequest(fromName, "'" + fromName + "' (" + from + ") is after the end of the range (" + to + ")");
         }
         if (from.plusDays(maxDays - 1L).isBefore(to)) {
-            throw new BadRequest(fromName, "the range " + from + ".." + to + " is longer than " + maxDays + " days");
+            throw new BadRequest(fromName, "the range from '" + fromName + "' " + from + " to " + to + " is longer than " + maxDays + " days");
         }
     }
 
