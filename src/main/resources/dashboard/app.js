@@ -252,8 +252,9 @@ async function loadLatency() {
   table('latency', ['asset', 'runs', 'p50', 'p95', ''], l.assets.map((a) => [td(a.asset), td(a.runs, 'num'), td(ms(a.p50_ms), 'num'),
     td(ms(a.p95_ms), 'num'), el('td', {}, el('div', { class: 'st SUCCESS', style: 'width:' + Math.max(2, (120 * a.p95_ms) / max) + 'px' }, ''))]),
   'no successful runs yet');
-  chart('chart-e2e', 'bar', l.end_to_end.map((x) => x.date.slice(5)),
-    [{ label: 'minutes', data: l.end_to_end.map((x) => x.seconds / 60), backgroundColor: '#4da3ff' }]);
+  const inMinutes = l.end_to_end.some((x) => x.seconds >= 120);
+  chart('chart-e2e', 'bar', l.end_to_end.map((x) => x.date.slice(5)), [{ label: inMinutes ? 'minutes' : 'seconds',
+    data: l.end_to_end.map((x) => (inMinutes ? x.seconds / 60 : x.seconds)), backgroundColor: '#4da3ff', maxBarThickness: 48 }]);
 }
 
 const COLORS = ['#4da3ff', '#2e9e5b', '#e07b39', '#c9a227', '#8e5cd9', '#d64545'];
@@ -262,7 +263,7 @@ function chart(id, type, labels, datasets, extra) {
   if (state.charts[id]) state.charts[id].destroy();
   state.charts[id] = new Chart($(id), {
     type, data: { labels, datasets },
-    options: Object.assign({ animation: false, responsive: true, plugins: { legend: { labels: { color: '#dce3ea', boxWidth: 12 } } },
+    options: Object.assign({ animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { labels: { color: '#dce3ea', boxWidth: 12 } } },
       scales: { x: { ticks: { color: '#8a98a8' }, grid: { color: '#263140' } }, y: { ticks: { color: '#8a98a8' }, grid: { color: '#263140' } } } },
     extra || {}),
   });

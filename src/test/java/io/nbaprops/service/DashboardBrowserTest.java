@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -77,6 +78,12 @@ class DashboardBrowserTest {
         return browser.findElement(By.cssSelector("#grid td[data-asset='" + asset + "'][data-date='" + d + "']"));
     }
 
+    void click(String id) {
+        WebElement b = browser.findElement(By.id(id));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", b);
+        b.click();
+    }
+
     @Test
     void clickingReRunOnAFailedPartitionTurnsItGreen() throws Exception {
         f = new ServiceFixture(dir, true);
@@ -116,6 +123,26 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "ack-alert"));
         assertThat(browser.findElement(By.id("audit")).getText()).contains("rerun");
         assertThat(f.count("SELECT count(*) FROM audit_log WHERE action IN ('rerun', 'ack-alert') AND status_code = 200")).isEqualTo(2);
+
+        // The other buttons act and show their result: self-heal lets the waiting downstream through...
+        click("heal");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-result"), "2 repaired"));
+        wait.until(b -> cell("export_results", d).getAttribute("data-state").equals("SUCCESS"));
+        // ...trigger predictions reports what the engine did (today's inputs have not run: it waits, honestly)...
+        click("fp-start");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-result"), "prediction WAITING"));
+        click("retry-dead");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-result"), "0 dead letters re-queued"));
+        // ...and a backfill shows its progress until done.
+        LocalDate from = f.today.minusDays(5);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('bf-from').value = arguments[0];"
+                + "document.getElementById('bf-to').value = arguments[1];", from.toString(), f.today.minusDays(3).toString());
+        click("bf-start");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bf-text"), "SUCCEEDED · 3/3 dates"));
+        wait.until(b -> cell("export_results", from).getAttribute("data-state").equals("SUCCESS"));
+        assertThat(f.count("SELECT count(*) FROM asset_partition WHERE partition_date BETWEEN ? AND ? AND state = 'SUCCESS'", from,
+                f.today.minusDays(3))).isEqualTo(12);
+        assertThat(f.count("SELECT count(DISTINCT action) FROM audit_log WHERE status_code IN (200, 202)")).isEqualTo(6);
 
         Path shot = Path.of("target", "dashboard.png");
         Files.createDirectories(shot.getParent());
