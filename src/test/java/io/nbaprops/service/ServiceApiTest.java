@@ -50,9 +50,14 @@ class ServiceApiTest {
     String s1;
     String s2;
 
+    /** The platform under test; the PostgreSQL variant overrides this. */
+    ServiceFixture open() {
+        return new ServiceFixture(dir, true);
+    }
+
     @BeforeAll
     void start() {
-        f = new ServiceFixture(dir, true);
+        f = open();
         today = f.today;
         s1 = f.platform.predictions().systems().ids().get(0);
         s2 = f.platform.predictions().systems().ids().get(1);

@@ -52,7 +52,16 @@ final class ServiceFixture implements AutoCloseable {
     }
 
     ServiceFixture(Path dir, boolean withKey, String sourceBaseUrl) {
+        this(dir, withKey, sourceBaseUrl, null, null);
+    }
+
+    /** {@code warehouseUrl}/{@code user}: another warehouse than the temp DuckDB file (e.g. a PostgreSQL schema). */
+    ServiceFixture(Path dir, boolean withKey, String sourceBaseUrl, String warehouseUrl, String user) {
         Map<String, String> env = new HashMap<>(TestPlatform.env(dir, sourceBaseUrl));
+        if (warehouseUrl != null) {
+            env.put("NBAPROPS_WAREHOUSE_URL", warehouseUrl);
+            env.put("NBAPROPS_WAREHOUSE_USER", user == null ? "" : user);
+        }
         if (withKey) {
             env.put("NBAPROPS_API_KEY", API_KEY);
         }
