@@ -32,7 +32,7 @@ public final class AuditLog {
         String params = e.params() == null ? null : Secrets.mask(e.params().length() > MAX_PARAMS_CHARS
                 ? e.params().substring(0, MAX_PARAMS_CHARS) + "..." : e.params());
         Instant at = clock.instant();
-        log.info("audit who={} action={} status={} result={}", e.who(), e.action(), e.statusCode(), e.result());
+        log.info("audit who={} action={} status={} result={}", e.who(), e.action(), e.statusCode(), Secrets.mask(e.result()));
         warehouse.write(tx -> tx.upsert(RowBatch.of("audit_log", "audit_id", "occurred_at", "who", "action", "params", "status_code", "result",
                 "remote").add(UUID.randomUUID().toString(), at, e.who(), e.action(), params, e.statusCode(),
                 e.result() == null ? null : Secrets.mask(e.result()), e.remote())));

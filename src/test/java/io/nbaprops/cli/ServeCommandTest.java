@@ -42,7 +42,10 @@ class ServeCommandTest {
         Process p = pb.start();
         List<String> output = new ArrayList<>();
         try {
-            CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+            // One reader thread for the child's whole life: it completes the port when the start-up line appears and
+            // keeps draining so the child never blocks on a full pipe.
+            CompletableFuture<Integer> port = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = r.readLine()) != null; ) {
                         synchronized (output) {
@@ -50,16 +53,16 @@ class ServeCommandTest {
                         }
                         Matcher m = LISTENING.matcher(line);
                         if (m.find()) {
-                            // Keep draining so the child never blocks on a full pipe.
-                            CompletableFuture.runAsync(() -> r.lines().forEach(l -> { }));
-                            return Integer.parseInt(m.group(1));
+                            port.complete(Integer.parseInt(m.group(1)));
                         }
                     }
-                    throw new IllegalStateException("serve exited before listening");
                 } catch (java.io.IOException e) {
-                    throw new IllegalStateException(e);
+                    port.completeExceptionally(e);
                 }
-            });
+                port.completeExceptionally(new IllegalStateException("serve exited before listening"));
+            }, "serve-output");
+            reader.setDaemon(true);
+            reader.start();
             int port0;
             try {
                 port0 = port.get(30, TimeUnit.SECONDS);
@@ -73,6 +76,8 @@ class ServeCommandTest {
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("NBA Props").contains("/webjars/chart.js/4.4.1/dist/chart.umd.js");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             HttpResponse<String> chartJs = http.send(HttpRequest.newBuilder(URI.create(base + "/webjars/chart.js/4.4.1/dist/chart.umd.js")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(chartJs.statusCode()).isEqualTo(200);
