@@ -1,0 +1,100 @@
+package io.nbaprops.cli;
+
+import io.nbaprops.app.Platform;
+import io.nbaprops.config.AppConfig;
+import io.nbaprops.config.BusConfig;
+import io.nbaprops.ops.heal.SelfHealer;
+import io.nbaprops.service.HealthComponent;
+import io.nbaprops.service.ServiceServer;
+import io.nbaprops.service.UnsuccessfulPartitionHealer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the HTTP service on one port until stopped (Ctrl-C): JSON API under /api, write actions under",
+            "/api/actions (X-API-Key), /health/live, /health/ready, /metrics (Prometheus) and the admin dashboard at /.",
+            "The API key is the secret named by service.api_key_secret (default NBAPROPS_API_KEY)."})
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port (default: service.port; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: service.host).")
+    String host;
+
+    @Override
+    public Integer call() throws Exception {
+        Platform p = config.open();
+        ServiceServer server;
+        try {
+            AppConfig cfg = p.config();
+            List<HealthComponent> components = new ArrayList<>();
+            components.add(bus(cfg.bus(), p));
+            Supplier<SelfHealer> healer;
+            Supplier<Object> opsStatus;
+            // ==== OPS-RUNTIME: the lead plugs io.nbaprops.app.OpsRuntime in here. ====
+            // When OpsRuntime exists:   OpsRuntime ops = new OpsRuntime(p); ops.start();
+            //   components.add(HealthComponent.of("scheduler", cfg.schedule().enabled(), () -> <UP/DOWN from ops.status()>));
+            //   healer = ops::selfHealer;  opsStatus = ops::status;  and close ops before p in shutdown() below.
+            // Until then: no scheduler in this process, and the self-heal action re-runs the not-SUCCESS partitions of
+            // yesterday and today through the engine.
+            components.add(HealthComponent.of("scheduler", false, () -> HealthComponent.Status.disabled(
+                    "no scheduler runs in this process yet (schedule.enabled=" + cfg.schedule().enabled() + ")")));
+            SelfHealer simple = new UnsuccessfulPartitionHealer(p.engine(), () -> {
+                LocalDate today = LocalDate.now(p.clock().withZone(cfg.zone()));
+                return List.of(today.minusDays(1), today);
+            });
+            healer = () -> simple;
+            opsStatus = () -> Map.of("scheduler", "not running in this process");
+            // ==== end OPS-RUNTIME ====
+            server = ServiceServer.start(p, new ServiceServer.Hooks(components, healer, opsStatus),
+                    host != null ? host : cfg.service().host(), port != null ? port : cfg.service().port());
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            p.close();
+            stopped.countDown();
+        }, "serve-shutdown"));
+        String shownHost = host != null ? host : p.config().service().host();
+        System.out.println("nbaprops serve: dashboard http://" + shownHost + ":" + server.port() + "/  (Ctrl-C to stop)");
+        stopped.await();
+        return 0;
+    }
+
+    /** In-process work needs no broker; with RabbitMQ the broker's port must accept a connection. */
+    static HealthComponent bus(BusConfig bus, Platform p) {
+        if (!bus.isRabbit()) {
+            return HealthComponent.of("bus", false, () -> HealthComponent.Status.disabled("in-process work (bus.kind=in_process)"));
+        }
+        String uri = p.secrets().get(bus.rabbitmqUriSecret()).orElse(bus.rabbitmqDefaultUri());
+        return HealthComponent.of("bus", true, () -> {
+            URI u = URI.create(uri);
+            String h = u.getHost() == null ? "127.0.0.1" : u.getHost();
+            int port = u.getPort() < 0 ? 5672 : u.getPort();
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(h, port), 2000);
+                return HealthComponent.Status.up("RabbitMQ accepts connections at " + h + ":" + port);
+            } catch (IOException e) {
+                return HealthComponent.Status.down("RabbitMQ at " + h + ":" + port + " refuses: " + e.getMessage());
+            }
+        });
+    }
+}

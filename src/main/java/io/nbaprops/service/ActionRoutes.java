@@ -1,0 +1,336 @@
+package io.nbaprops.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.nbaprops.bus.DeadLetters;
+import io.nbaprops.config.Secrets;
+import io.nbaprops.engine.Engine;
+import io.nbaprops.engine.RunOutcome;
+import io.nbaprops.engine.RunSummary;
+import io.nbaprops.ops.alert.Alerts;
+import io.nbaprops.ops.heal.HealReport;
+import io.nbaprops.ops.heal.SelfHealer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The write actions under {@code POST /api/actions/*}. Each request: the API key is checked first (401 when
+ * missing, wrong or not configured), then the JSON body is validated (400 naming the field), then the action runs;
+ * every attempt, whatever its outcome, is written to the audit trail.
+ */
+final class ActionRoutes {
+    private static final Logger log = LoggerFactory.getLogger(ActionRoutes.class);
+    static final List<String> ACTIONS = List.of("rerun", "backfill", "force-predictions", "trigger-self-heal", "retry-dead-letters",
+            "ack-alert");
+    /** The assets "trigger predictions" runs, in this order, when the platform has them. */
+    static final List<String> PREDICTION_ASSETS = List.of("prediction", "export_picks");
+    static final int MAX_BACKFILL_DAYS = 400;
+
+    private final ApiKeyGuard guard;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Engine engine;
+    private final Alerts alerts;
+    private final DeadLetters deadLetters;
+    private final Supplier<SelfHealer> healer;
+    private final BackfillJobs jobs;
+
+    ActionRoutes(ApiKeyGuard guard, AuditLog audit, ObjectMapper json, Engine engine, Alerts alerts, DeadLetters deadLetters,
+            Supplier<SelfHealer> healer, BackfillJobs jobs) {
+        this.guard = guard;
+        this.audit = audit;
+        this.json = json;
+        this.engine = engine;
+        this.alerts = alerts;
+        this.deadLetters = deadLetters;
+        this.healer = healer;
+        this.jobs = jobs;
+    }
+
+    /** What an action answers: HTTP status, JSON body, and one line for the audit trail. */
+    record Result(int status, Map<String, Object> body, String summary) {}
+
+    @FunctionalInterface
+    interface Action {
+        Result run(Body body, String who);
+    }
+
+    void register(Javalin app) {
+        app.post("/api/actions/rerun", ctx -> handle(ctx, "rerun", this::rerun));
+        app.post("/api/actions/backfill", ctx -> handle(ctx, "backfill", this::backfill));
+        app.post("/api/actions/force-predictions", ctx -> handle(ctx, "force-predictions", this::forcePredictions));
+        app.post("/api/actions/trigger-self-heal", ctx -> handle(ctx, "trigger-self-heal", this::selfHeal));
+        app.post("/api/actions/retry-dead-letters", ctx -> handle(ctx, "retry-dead-letters", this::retryDeadLetters));
+        app.post("/api/actions/ack-alert", ctx -> handle(ctx, "ack-alert", this::ackAlert));
+        // Reading a job's progress changes nothing: no key needed (the dashboard polls it).
+        app.get("/api/actions/jobs/{id}", ctx -> {
+            Params.of(ctx.queryParamMap());
+            String id = ctx.pathParam("id");
+            if (!id.matches("[0-9a-f-]{36}")) {
+                throw new BadRequest("id", "job id must be a UUID, got '" + Params.clip(id) + "'");
+            }
+            var job = jobs.find(id);
+            if (job.isEmpty()) {
+                ctx.status(404).json(Map.of("error", "no backfill job " + id + " (jobs are kept in memory until restart)"));
+                return;
+            }
+            ctx.json(job.get().view());
+        });
+        app.get("/api/actions/jobs", ctx -> {
+            Params.of(ctx.queryParamMap());
+            ctx.json(jobs.recent());
+        });
+    }
+
+    private void handle(Context ctx, String action, Action a) {
+        String raw = ctx.body();
+        String remote = ctx.ip();
+        ApiKeyGuard.Verdict v = guard.check(ctx.header(ApiKeyGuard.HEADER));
+        if (!v.allowed()) {
+            record(new AuditLog.Entry(v.who(), action, raw, 401, v.reason(), remote));
+            ctx.status(401).header("WWW-Authenticate", "ApiKey header=\"" + ApiKeyGuard.HEADER + "\"")
+                    .json(Map.of("error", v.reason()));
+            return;
+        }
+        Result r;
+        try {
+            r = a.run(Body.parse(json, raw), v.who());
+        } catch (BadRequest e) {
+            r = new Result(400, error(e.getMessage(), e.parameter()), "bad request: " + e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("action {} failed", action, e);
+            String msg = Secrets.mask(e.getMessage() == null ? e.toString() : e.getMessage());
+            r = new Result(500, error(action + " failed: " + msg, null), "error: " + msg);
+        }
+        record(new AuditLog.Entry(v.who(), action, raw, r.status(), r.summary(), remote));
+        ctx.status(r.status()).json(r.body());
+    }
+
+    private void record(AuditLog.Entry e) {
+        try {
+            audit.record(e);
+        } catch (RuntimeException ex) {
+            log.error("cannot write the audit row for {} by {} ({}): {}", e.action(), e.who(), e.statusCode(), ex.toString());
+        }
+    }
+
+    static Map<String, Object> error(String message, String parameter) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", message);
+        if (parameter != null) {
+            m.put("parameter", parameter);
+        }
+        return m;
+    }
+
+    private Result rerun(Body b, String who) {
+        b.allow("asset", "partition");
+        String asset = b.asset("asset", engine);
+        LocalDate date = b.requiredDate("partition");
+        RunOutcome o = engine.run(asset, date, "dashboard");
+        Map<String, Object> body = outcome(o);
+        return new Result(200, body, o.status() + " " + asset + " [" + date + "]" + (o.succeeded() ? "" : ": " + o.message()));
+    }
+
+    private Result backfill(Body b, String who) {
+        b.allow("assets", "from", "to", "force");
+        List<String> assets = b.assets("assets", engine);
+        LocalDate from = b.requiredDate("from");
+        LocalDate to = b.requiredDate("to");
+        Params.checkRange("from", from, to, MAX_BACKFILL_DAYS);
+        boolean force = b.bool("force");
+        BackfillJobs.Job job = jobs.submit(assets, from, to, force, who);
+        Map<String, Object> body = new LinkedHashMap<>(job.view());
+        body.put("progress_url", "/api/actions/jobs/" + job.id());
+        return new Result(202, body, "job " + job.id() + " queued: " + (assets.isEmpty() ? "all assets" : assets) + " " + from + ".." + to
+                + (force ? " (force)" : ""));
+    }
+
+    private Result forcePredictions(Body b, String who) {
+        b.allow("date");
+        LocalDate date = b.requiredDate("date");
+        List<String> names = PREDICTION_ASSETS.stream().filter(engine.graph()::contains).toList();
+        if (names.isEmpty()) {
+            return new Result(409, error("this platform has no prediction asset to run", null), "no prediction asset");
+        }
+        RunSummary s = engine.runPartition(date, names, "dashboard");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("date", date);
+        body.put("all_succeeded", s.allSucceeded());
+        body.put("outcomes", s.outcomes().stream().map(ActionRoutes::outcome).toList());
+        return new Result(200, body, s.describe(3));
+    }
+
+    private Result selfHeal(Body b, String who) {
+        b.allow();
+        HealReport r = healer.get().heal("dashboard");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("found", r.found());
+        body.put("repaired", r.repaired());
+        body.put("failed", r.failed());
+        body.put("gave_up", r.gaveUp());
+        return new Result(200, body, r.found().size() + " found, " + r.repaired().size() + " repaired, " + r.failed().size()
+                + " failed, " + r.gaveUp().size() + " gave up");
+    }
+
+    private Result retryDeadLetters(Body b, String who) {
+        b.allow();
+        long before = deadLetters.count();
+        int n = deadLetters.retryAll();
+        return new Result(200, Map.of("requeued", n, "dead_letters_before", before), n + " of " + before + " dead letters re-queued");
+    }
+
+    private Result ackAlert(Body b, String who) {
+        b.allow("alert_id");
+        String id = b.requiredString("alert_id", "[A-Za-z0-9-]{1,64}", "an alert id");
+        if (alerts.find(id).isEmpty()) {
+            return new Result(404, error("no alert " + id, "alert_id"), "no alert " + id);
+        }
+        boolean acked = alerts.ack(id, who);
+        return acked ? new Result(200, Map.of("acked", true, "alert_id", id), "acked " + id)
+                : new Result(409, error("alert " + id + " is not open (already acknowledged)", "alert_id"), "already acked " + id);
+    }
+
+    static Map<String, Object> outcome(RunOutcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("asset", o.asset());
+        m.put("partition", o.partition());
+        m.put("status", o.status().name());
+        m.put("attempts", o.attempts());
+        m.put("rows_written", o.rowsWritten());
+        m.put("message", o.message());
+        m.put("run_id", o.runId());
+        return m;
+    }
+
+    /** A JSON request body with strict, typed field access. */
+    static final class Body {
+        private final JsonNode node;
+
+        private Body(JsonNode node) {
+            this.node = node;
+        }
+
+        static Body parse(ObjectMapper json, String raw) {
+            if (raw == null || raw.isBlank()) {
+                return new Body(json.createObjectNode());
+            }
+            JsonNode n;
+            try {
+                n = json.readTree(raw);
+            } catch (JsonProcessingException e) {
+                throw new BadRequest("body", "the body must be a JSON object (Content-Type: application/json): "
+                        + Params.clip(String.valueOf(e.getOriginalMessage())));
+            }
+            if (n == null || !n.isObject()) {
+                throw new BadRequest("body", "the body must be a JSON object");
+            }
+            return new Body(n);
+        }
+
+        void allow(String... fields) {
+            Set<String> ok = Set.of(fields);
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!ok.contains(f)) {
+                    throw new BadRequest(Params.clip(f), "unknown field '" + Params.clip(f) + "'" + (fields.length == 0 ? " (this action takes none)"
+                            : " (allowed: " + String.join(", ", fields) + ")"));
+                }
+            }
+        }
+
+        String string(String name) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (v.getNodeType() != JsonNodeType.STRING) {
+                throw new BadRequest(name, "field '" + name + "' must be a string");
+            }
+            String s = v.asText().trim();
+            if (s.length() > 200) {
+                throw new BadRequest(name, "field '" + name + "' is longer than 200 characters");
+            }
+            return s.isEmpty() ? null : s;
+        }
+
+        String requiredString(String name, String regex, String what) {
+            String s = string(name);
+            if (s == null) {
+                throw new BadRequest(name, "field '" + name + "' is required");
+            }
+            if (!s.matches(regex)) {
+                throw new BadRequest(name, "field '" + name + "' must be " + what + ", got '" + Params.clip(s) + "'");
+            }
+            return s;
+        }
+
+        LocalDate requiredDate(String name) {
+            String s = string(name);
+            if (s == null) {
+                throw new BadRequest(name, "field '" + name + "' is required (YYYY-MM-DD)");
+            }
+            return Params.parseDate(name, s);
+        }
+
+        boolean bool(String name) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return false;
+            }
+            if (!v.isBoolean()) {
+                throw new BadRequest(name, "field '" + name + "' must be true or false");
+            }
+            return v.asBoolean();
+        }
+
+        String asset(String name, Engine engine) {
+            String s = string(name);
+            if (s == null) {
+                throw new BadRequest(name, "field '" + name + "' is required (an asset name)");
+            }
+            return checkAsset(name, s, engine);
+        }
+
+        /** A list of asset names; missing, empty or ["all"] means every asset. */
+        List<String> assets(String name, Engine engine) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return List.of();
+            }
+            if (!v.isArray()) {
+                throw new BadRequest(name, "field '" + name + "' must be a list of asset names");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isTextual()) {
+                    throw new BadRequest(name, "field '" + name + "' must be a list of asset names");
+                }
+                if (e.asText().equals("all")) {
+                    return List.of();
+                }
+                out.add(checkAsset(name, e.asText(), engine));
+            }
+            return out;
+        }
+
+        private static String checkAsset(String name, String s, Engine engine) {
+            if (!engine.graph().contains(s)) {
+                throw new BadRequest(name, "unknown asset '" + Params.clip(s) + "' (see GET /api/assets)");
+            }
+            return s;
+        }
+    }
+}

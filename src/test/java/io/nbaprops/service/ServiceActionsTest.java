@@ -1,0 +1,185 @@
+package io.nbaprops.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nbaprops.ops.alert.Alert;
+import io.nbaprops.ops.alert.Severity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Write actions: the API key (401 + audit row otherwise), validation, and each action really doing its work. */
+class ServiceActionsTest {
+    static final Map<String, String> VALID_BODIES = Map.of("rerun", "{\"asset\":\"player_summary\",\"partition\":\"2025-01-05\"}",
+            "backfill", "{\"from\":\"2025-01-01\",\"to\":\"2025-01-02\"}", "force-predictions", "{\"date\":\"2025-01-05\"}",
+            "trigger-self-heal", "{}", "retry-dead-letters", "{}", "ack-alert", "{\"alert_id\":\"ALERT\"}");
+
+    @TempDir
+    Path dir;
+    ServiceFixture f;
+
+    @AfterEach
+    void close() {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    long audits(String action, int status, String whoLike) {
+        return f.count("SELECT count(*) FROM audit_log WHERE action = ? AND status_code = ? AND who LIKE ?", action, status, whoLike);
+    }
+
+    @Test
+    void everyWriteEndpointRefusesAMissingOrWrongKeyWith401AndAnAuditRow() {
+        f = new ServiceFixture(dir, true);
+        String alertId = f.platform.alerts().raise(new Alert(Severity.WARNING, "t", "k1", "a title", null)).record().alertId();
+        long runs = f.count("SELECT count(*) FROM run_history");
+        for (String action : ActionRoutes.ACTIONS) {
+            String body = VALID_BODIES.get(action).replace("ALERT", alertId);
+            ServiceFixture.Reply none = f.post("/api/actions/" + action, body, null);
+            assertThat(none.status()).as(action).isEqualTo(401);
+            assertThat(none.json().get("error").asText()).contains("missing API key").contains("X-API-Key");
+            ServiceFixture.Reply wrong = f.post("/api/actions/" + action, body, ServiceFixture.API_KEY + "x");
+            assertThat(wrong.status()).as(action).isEqualTo(401);
+            assertThat(wrong.json().get("error").asText()).isEqualTo("wrong API key");
+            assertThat(audits(action, 401, "anonymous")).as(action).isEqualTo(1);
+            assertThat(audits(action, 401, "invalid-key:" + ApiKeyGuard.fingerprint(ServiceFixture.API_KEY + "x"))).as(action).isEqualTo(1);
+        }
+        // Nothing ran, nothing was acknowledged, and the key never reached the audit trail.
+        assertThat(f.count("SELECT count(*) FROM run_history")).isEqualTo(runs);
+        assertThat(f.platform.alerts().find(alertId).orElseThrow().open()).isTrue();
+        assertThat(f.count("SELECT count(*) FROM audit_log WHERE who LIKE ? OR params LIKE ?", "%" + ServiceFixture.API_KEY + "%",
+                "%" + ServiceFixture.API_KEY + "%")).isZero();
+        JsonNode audit = f.get("/api/audit?action=rerun").json();
+        assertThat(audit).hasSize(2);
+        assertThat(audit.get(0).get("status_code").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void withoutAConfiguredKeyEveryActionIsRefusedAndSaysHowToSetIt() {
+        f = new ServiceFixture(dir, false);
+        for (String action : ActionRoutes.ACTIONS) {
+            ServiceFixture.Reply r = f.post("/api/actions/" + action, VALID_BODIES.get(action), "anything-at-all");
+            assertThat(r.status()).as(action).isEqualTo(401);
+            assertThat(r.json().get("error").asText()).contains("no API key is configured").contains("NBAPROPS_API_KEY");
+            assertThat(audits(action, 401, "invalid-key:%")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rerunTurnsAFailedPartitionGreenAndSelfHealLetsItsDownstreamThrough() {
+        f = new ServiceFixture(dir, true);
+        LocalDate d = f.today;
+        f.summaryBroken.set(true);
+        f.runDay(d);
+        assertThat(f.platform.engine().store().state(ServiceFixture.SUMMARY, d).orElseThrow().state()).isEqualTo("FAILED");
+        // Still broken: the re-run reports the failure honestly.
+        String body = "{\"asset\":\"player_summary\",\"partition\":\"" + d + "\"}";
+        ServiceFixture.Reply stillBroken = f.post("/api/actions/rerun", body, ServiceFixture.API_KEY);
+        assertThat(stillBroken.status()).isEqualTo(200);
+        assertThat(stillBroken.json().get("status").asText()).isEqualTo("FAILED");
+        assertThat(stillBroken.json().get("message").asText()).contains("is missing");
+        f.summaryBroken.set(false);
+        ServiceFixture.Reply fixed = f.post("/api/actions/rerun", body, ServiceFixture.API_KEY);
+        assertThat(fixed.json().get("status").asText()).isEqualTo("SUCCESS");
+        assertThat(fixed.json().get("rows_written").asLong()).isEqualTo(3);
+        assertThat(f.platform.engine().store().state("prediction", d).orElseThrow().state()).isEqualTo("WAITING");
+        JsonNode heal = f.post("/api/actions/trigger-self-heal", "{}", ServiceFixture.API_KEY).json();
+        assertThat(heal.get("repaired")).extracting(JsonNode::asText).containsExactly("prediction/" + d, "export_results/" + d);
+        assertThat(heal.get("failed")).isEmpty();
+        assertThat(f.platform.engine().store().states(d).values()).allSatisfy(s -> assertThat(s.state()).isEqualTo("SUCCESS"));
+        String who = "key:" + ApiKeyGuard.fingerprint(ServiceFixture.API_KEY);
+        assertThat(audits("rerun", 200, who)).isEqualTo(2);
+        assertThat(f.count("SELECT count(*) FROM audit_log WHERE action = 'rerun' AND result LIKE 'FAILED player_summary%'")).isEqualTo(1);
+        assertThat(audits("trigger-self-heal", 200, who)).isEqualTo(1);
+        assertThat(f.count("SELECT count(*) FROM run_history WHERE trigger_source = 'dashboard'")).isEqualTo(4);
+    }
+
+    @Test
+    void backfillRunsAsyncWithProgressUntilDone() throws Exception {
+        f = new ServiceFixture(dir, true);
+        LocalDate from = f.today.minusDays(6);
+        LocalDate to = f.today.minusDays(4);
+        ServiceFixture.Reply r = f.post("/api/actions/backfill", "{\"assets\":[\"collect_box_scores\",\"player_summary\"],\"from\":\""
+                + from + "\",\"to\":\"" + to + "\"}", ServiceFixture.API_KEY);
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        String id = r.json().get("id").asText();
+        assertThat(r.json().get("progress_url").asText()).isEqualTo("/api/actions/jobs/" + id);
+        JsonNode job = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            job = f.get("/api/actions/jobs/" + id).json();
+            if (!List.of("QUEUED", "RUNNING").contains(job.get("state").asText())) {
+                break;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // poll interval, bounded by the deadline
+        }
+        assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("dates_total").asInt()).isEqualTo(3);
+        assertThat(job.get("dates_done").asInt()).isEqualTo(3);
+        assertThat(job.get("percent").asInt()).isEqualTo(100);
+        assertThat(job.get("counts").get("SUCCESS").asInt()).isEqualTo(6);
+        assertThat(f.count("SELECT count(*) FROM asset_partition WHERE state = 'SUCCESS' AND partition_date BETWEEN ? AND ?", from, to))
+                .isEqualTo(6);
+        assertThat(f.count("SELECT count(*) FROM svc_out WHERE asset = 'prediction'")).isZero();
+        assertThat(f.get("/api/actions/jobs").json()).hasSize(1);
+    }
+
+    @Test
+    void forcePredictionsAckAndDeadLettersDoTheirWork() {
+        f = new ServiceFixture(dir, true);
+        LocalDate d = f.today;
+        f.runDay(d);
+        long before = f.count("SELECT count(*) FROM run_history WHERE asset = 'prediction'");
+        JsonNode fp = f.post("/api/actions/force-predictions", "{\"date\":\"" + d + "\"}", ServiceFixture.API_KEY).json();
+        assertThat(fp.get("all_succeeded").asBoolean()).isTrue();
+        assertThat(fp.get("outcomes")).singleElement().satisfies(o -> assertThat(o.get("asset").asText()).isEqualTo("prediction"));
+        assertThat(f.count("SELECT count(*) FROM run_history WHERE asset = 'prediction'")).isEqualTo(before + 1);
+
+        String id = f.platform.alerts().raise(new Alert(Severity.CRITICAL, "run_failed", "k", "feature_store failed", "x")).record().alertId();
+        ServiceFixture.Reply ack = f.post("/api/actions/ack-alert", "{\"alert_id\":\"" + id + "\"}", ServiceFixture.API_KEY);
+        assertThat(ack.status()).isEqualTo(200);
+        assertThat(f.platform.alerts().find(id).orElseThrow().ackedBy()).isEqualTo("key:" + ApiKeyGuard.fingerprint(ServiceFixture.API_KEY));
+        assertThat(f.post("/api/actions/ack-alert", "{\"alert_id\":\"" + id + "\"}", ServiceFixture.API_KEY).status()).isEqualTo(409);
+        assertThat(f.post("/api/actions/ack-alert", "{\"alert_id\":\"no-such-alert\"}", ServiceFixture.API_KEY).status()).isEqualTo(404);
+
+        JsonNode dl = f.post("/api/actions/retry-dead-letters", "{}", ServiceFixture.API_KEY).json();
+        assertThat(dl.get("requeued").asInt()).isZero();
+        assertThat(dl.get("dead_letters_before").asInt()).isZero();
+    }
+
+    @Test
+    void badOrHostileBodiesAre400sThatRunNothingAndAreAudited() {
+        f = new ServiceFixture(dir, true);
+        long runs = f.count("SELECT count(*) FROM run_history");
+        Map<String, String> bad = Map.ofEntries(Map.entry("rerun|not json", "body"),
+                Map.entry("rerun|[1,2]", "body"),
+                Map.entry("rerun|{\"asset\":\"x' OR '1'='1\",\"partition\":\"2025-01-01\"}", "asset"),
+                Map.entry("rerun|{\"asset\":\"player_summary\",\"partition\":\"2025-01-01'; DROP TABLE run_history; --\"}", "partition"),
+                Map.entry("rerun|{\"asset\":\"player_summary\"}", "partition"),
+                Map.entry("rerun|{\"asset\":\"player_summary\",\"partition\":\"2025-01-01\",\"force\":true}", "force"),
+                Map.entry("backfill|{\"assets\":\"all; DELETE FROM alert\",\"from\":\"2025-01-01\",\"to\":\"2025-01-02\"}", "assets"),
+                Map.entry("backfill|{\"from\":\"2025-01-02\",\"to\":\"2025-01-01\"}", "from"),
+                Map.entry("backfill|{\"from\":\"2020-01-01\",\"to\":\"2025-01-01\"}", "from"),
+                Map.entry("backfill|{\"from\":\"2025-01-01\",\"to\":\"2025-01-02\",\"force\":\"yes\"}", "force"),
+                Map.entry("force-predictions|{\"date\":\"tomorrow\"}", "date"),
+                Map.entry("trigger-self-heal|{\"date\":\"2025-01-01\"}", "date"),
+                Map.entry("ack-alert|{\"alert_id\":\"1' OR '1'='1\"}", "alert_id"),
+                Map.entry("ack-alert|{\"alert_id\":42}", "alert_id"));
+        bad.forEach((k, param) -> {
+            String action = k.substring(0, k.indexOf('|'));
+            ServiceFixture.Reply r = f.post("/api/actions/" + action, k.substring(k.indexOf('|') + 1), ServiceFixture.API_KEY);
+            assertThat(r.status()).as(k + " -> " + r.body()).isEqualTo(400);
+            assertThat(r.json().get("parameter").asText()).as(k).isEqualTo(param);
+        });
+        assertThat(f.count("SELECT count(*) FROM run_history")).isEqualTo(runs);
+        assertThat(f.count("SELECT count(*) FROM audit_log WHERE status_code = 400")).isEqualTo(bad.size());
+        assertThat(f.server.jobs().recent()).isEmpty();
+    }
+}
