@@ -77,7 +77,7 @@ public final class RabbitBus {
         f.setRequestedHeartbeat(10);
         f.setConnectionTimeout(5000);
         try {
-            return f.newConnection(name);
+            return f.newConnection(config.queuePrefix() + ":" + name);
         } catch (IOException | TimeoutException e) {
             throw new BusException("cannot connect to RabbitMQ at " + f.getHost() + ":" + f.getPort() + " as " + name + ": " + e, e);
         }

@@ -150,11 +150,22 @@ public final class RabbitDeadLetters implements DeadLetters, AutoCloseable {
         RowBatch marked = RowBatch.of("dead_letter", COLUMNS);
         for (Map<String, Object> r : rows) {
             marked.add(r.get("id"), r.get("queue"), r.get("item_id"), r.get("batch_id"), r.get("reason"), r.get("deliveries"),
-                    r.get("dead_at"), RETRIED, now, r.get("body"));
+                    instant(r.get("dead_at")), RETRIED, now, r.get("body"));
         }
         warehouse.write(tx -> tx.upsert(marked));
         log.info("re-published {} dead letters to {}", rows.size(), bus.workQueue());
         return rows.size();
+    }
+
+    /** A TIMESTAMP column's JDBC value (Timestamp or LocalDateTime, by driver) as the UTC instant it stores. */
+    private static Instant instant(Object v) {
+        if (v instanceof java.sql.Timestamp ts) {
+            return ts.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+        }
+        if (v instanceof java.time.LocalDateTime t) {
+            return t.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return (Instant) v;
     }
 
     @Override

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "NBA player-props platform: collect, analyse, predict, grade, publish, and run itself.",
         subcommands = {DemoCommand.class, RunCommand.class, BackfillCommand.class, StatusCommand.class, QueryCommand.class,
             SandboxCommand.class, ParseCommand.class, TrainCommand.class, GradeCommand.class, ExportCommand.class,
-            EvaluateCommand.class,
+            EvaluateCommand.class, WorkerCommand.class, DeadLettersCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     private Main() {}
