@@ -79,7 +79,7 @@ public final class Platform implements AutoCloseable {
                     new ScheduleCalendar(warehouse), clock, nodeName());
             if (rabbit != null) {
                 RabbitBus bus = RabbitBus.from(config.bus(), secrets);
-                RabbitDeadLetters dead = new RabbitDeadLetters(bus, warehouse, alerts, clock, rabbit.replyQueue()).start(nodeName());
+                RabbitDeadLetters dead = new RabbitDeadLetters(bus, warehouse, alerts, clock).start(nodeName());
                 busParts.add(dead);
                 this.deadLetters = dead;
                 PhaseEvents events = new PhaseEvents(bus, nodeName());

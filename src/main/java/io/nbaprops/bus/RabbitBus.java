@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
  *                then the broker dead-letters it to &lt;p&gt;.dlx
  *   &lt;p&gt;.dlx     fanout exchange -&gt; &lt;p&gt;.dead (durable): read by the coordinator's {@link RabbitDeadLetters}
  *   &lt;p&gt;.reply.&lt;node&gt;  one durable queue per coordinator (expires an hour after its owner last used it)
+ *   &lt;p&gt;.retried  outcomes of retried dead letters, consumed by every coordinator
  *   &lt;p&gt;.events  topic exchange for phase-completion events ({@link PhaseEvents})
  * </pre>
  */
@@ -58,6 +59,14 @@ public final class RabbitBus {
         return config.queuePrefix() + ".events";
     }
 
+    /**
+     * Where outcomes of retried dead letters go: one durable queue every coordinator consumes, so a retry
+     * started from the short-lived CLI is finished by the long-running service (or the next one to start).
+     */
+    public String retriedQueue() {
+        return config.queuePrefix() + ".retried";
+    }
+
     public String replyQueue(String node) {
         return config.queuePrefix() + ".reply." + node;
     }
@@ -92,6 +101,7 @@ public final class RabbitBus {
         ch.queueDeclare(workQueue(), true, false, false, Map.of("x-queue-type", "quorum", "x-delivery-limit",
                 Math.max(0, config.maxDeliveries() - 1), "x-dead-letter-exchange", deadExchange()));
         ch.exchangeDeclare(eventsExchange(), BuiltinExchangeType.TOPIC, true);
+        ch.queueDeclare(retriedQueue(), true, false, false, Map.of());
     }
 
     /** A coordinator's reply queue: durable so replies survive a dropped connection, removed an hour after last use. */
@@ -107,6 +117,7 @@ public final class RabbitBus {
             }
             ch.queueDelete(workQueue());
             ch.queueDelete(deadQueue());
+            ch.queueDelete(retriedQueue());
             ch.exchangeDelete(deadExchange());
             ch.exchangeDelete(eventsExchange());
         } catch (IOException | TimeoutException e) {

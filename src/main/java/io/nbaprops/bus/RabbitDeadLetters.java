@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * The dead-letter queue as the platform sees it. A consumer (in the coordinator / serve process) records
  * each dead work item in the {@code dead_letter} table, keyed by message id so a re-delivered dead letter
  * is the same row, raises a {@code dead_letter} alert through the one alert path (de-duplicated there),
- * and only then acks. {@link #retryAll()} re-publishes the stored items to the work queue, replies going
- * to the coordinator's reply queue, and marks them retried.
+ * and only then acks. {@link #retryAll()} re-publishes the stored items to the work queue, their outcomes
+ * going to the queue every coordinator consumes ({@link RabbitBus#retriedQueue()}), and marks them retried.
  */
 public final class RabbitDeadLetters implements DeadLetters, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RabbitDeadLetters.class);
@@ -38,17 +38,15 @@ public final class RabbitDeadLetters implements DeadLetters, AutoCloseable {
     private final Warehouse warehouse;
     private final Alerts alerts;
     private final Clock clock;
-    private final String replyQueue;
     private Connection connection;
     private Channel consume;
     private Channel publish;
 
-    public RabbitDeadLetters(RabbitBus bus, Warehouse warehouse, Alerts alerts, Clock clock, String replyQueue) {
+    public RabbitDeadLetters(RabbitBus bus, Warehouse warehouse, Alerts alerts, Clock clock) {
         this.bus = bus;
         this.warehouse = warehouse;
         this.alerts = alerts;
         this.clock = clock;
-        this.replyQueue = replyQueue;
     }
 
     /** Starts consuming the dead-letter queue. */
@@ -136,7 +134,7 @@ public final class RabbitDeadLetters implements DeadLetters, AutoCloseable {
                     headers.put(Headers.BATCH_ID, r.get("batch_id"));
                 }
                 AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2)
-                        .messageId(UUID.randomUUID().toString()).correlationId("retry:" + id).replyTo(replyQueue).headers(headers).build();
+                        .messageId(UUID.randomUUID().toString()).correlationId("retry:" + id).replyTo(bus.retriedQueue()).headers(headers).build();
                 publish.basicPublish("", bus.workQueue(), false, props, ((String) r.get("body")).getBytes(StandardCharsets.UTF_8));
             }
             publish.waitForConfirmsOrDie(bus.config().confirmTimeoutSeconds() * 1000);

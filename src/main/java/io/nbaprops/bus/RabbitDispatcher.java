@@ -35,7 +35,7 @@ public final class RabbitDispatcher implements WorkDispatcher {
     public record LateOutcome(String correlationId, String batchId, String retryOf, WorkOutcome outcome) {}
 
     /** Where a dispatch's time went (milliseconds); worker compute is summed over items. */
-    public record Timing(long publishMillis, long collectMillis, long workerComputeMillis, long items, long duplicates) {}
+    public record Timing(long publishMillis, long collectMillis, long workerComputeMillis, long items, long duplicates, long bytesPublished) {}
 
     private final RabbitBus bus;
     private final String replyQueue;
@@ -49,6 +49,7 @@ public final class RabbitDispatcher implements WorkDispatcher {
     private final AtomicLong computeNanos = new AtomicLong();
     private final AtomicLong items = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
 
     private static final class Pending {
         final Set<String> expected;
@@ -80,6 +81,7 @@ public final class RabbitDispatcher implements WorkDispatcher {
                 }
             };
             replies.basicConsume(replyQueue, false, onReply, tag -> {});
+            replies.basicConsume(bus.retriedQueue(), false, onReply, tag -> {});
         } catch (IOException | RuntimeException e) {
             closeQuietly();
             throw new BusException("cannot set up the coordinator's channels on RabbitMQ: " + e, e);
@@ -97,7 +99,7 @@ public final class RabbitDispatcher implements WorkDispatcher {
 
     public Timing timing() {
         return new Timing(publishNanos.get() / 1_000_000, collectNanos.get() / 1_000_000, computeNanos.get() / 1_000_000, items.get(),
-                duplicates.get());
+                duplicates.get(), bytes.get());
     }
 
     @Override
@@ -146,7 +148,9 @@ public final class RabbitDispatcher implements WorkDispatcher {
                 synchronized (publish) {
                     for (PlayerWork w : work) {
                         if (!p.outcomes.containsKey(w.itemId())) {
-                            publish.basicPublish("", bus.workQueue(), false, properties(shared, w, correlation), WorkCodec.work(shared, w));
+                            byte[] body = WorkCodec.work(shared, w);
+                            bytes.addAndGet(body.length);
+                            publish.basicPublish("", bus.workQueue(), false, properties(shared, w, correlation), body);
                         }
                     }
                     long waitMs = Math.max(1, Math.min(bus.config().confirmTimeoutSeconds() * 1000, (end - System.nanoTime()) / 1_000_000));
