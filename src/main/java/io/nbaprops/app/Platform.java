@@ -47,7 +47,7 @@ public final class Platform implements AutoCloseable {
     private final DeadLetters deadLetters;
     /** Distributed mode's broker parts (null in-process): closed with the platform. */
     private final List<AutoCloseable> busParts = new java.util.ArrayList<>();
-    private final java.util.concurrent.ExecutorService retries;
+    private volatile boolean closing;
 
     private Platform(AppConfig config, Secrets secrets, Clock clock, Function<Platform, List<Asset>> assets) {
         this.config = config;
@@ -85,15 +85,9 @@ public final class Platform implements AutoCloseable {
                 PhaseEvents events = new PhaseEvents(bus, nodeName());
                 busParts.add(events);
                 engine.addListener(events);
-                this.retries = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "dead-letter-retry");
-                    t.setDaemon(true);
-                    return t;
-                });
-                rabbit.onLateOutcome(this::onLateOutcome);
+                rabbit.onRetriedOutcome(this::onRetriedOutcome);
             } else {
                 this.deadLetters = DeadLetters.NONE;
-                this.retries = null;
             }
             if (warehouse.isDuckDb()) {
                 // Only this process can hold the DuckDB file: any RUNNING row is left from a process that died.
@@ -109,11 +103,12 @@ public final class Platform implements AutoCloseable {
     /**
      * A retried dead letter's outcome arrives after its batch is over, without the batch's lines and
      * calibration to turn it into stored predictions: so the player is predicted again, now that the item
-     * goes through, for the same date, market and line cut-off as the original batch (keyed upsert: no duplicate).
+     * goes through, for the same date, market and line cut-off as the original batch (keyed upsert: no
+     * duplicate). Runs on the broker client's thread; throwing hands the outcome to another coordinator.
      */
-    private void onLateOutcome(RabbitDispatcher.LateOutcome late) {
-        if (late.retryOf() == null || late.outcome().failed() || late.batchId() == null) {
-            return;
+    private void onRetriedOutcome(RabbitDispatcher.LateOutcome late) {
+        if (late.outcome().failed() || late.batchId() == null) {
+            return; // failed again: the worker dead-lettered it again, with a new alert
         }
         String[] batch = late.batchId().split("/", 3);
         String[] item = late.outcome().itemId().split("\\|");
@@ -122,17 +117,23 @@ public final class Platform implements AutoCloseable {
                     late.outcome().itemId(), late.batchId());
             return;
         }
-        java.time.LocalDate date = java.time.LocalDate.parse(batch[0]);
-        java.time.Instant asOf = java.time.Instant.parse(batch[2]);
-        retries.submit(() -> {
-            try {
-                predictions.predict(date, java.util.Set.of(item[1]), asOf, () -> {});
-            } catch (RuntimeException e) {
-                alerts.raise(new io.nbaprops.ops.alert.Alert(io.nbaprops.ops.alert.Severity.WARNING, "dead_letter",
-                        "dead_letter_retry:" + late.outcome().itemId(), "Re-prediction of a retried dead letter failed",
-                        late.outcome().itemId() + ": " + e.getMessage()));
+        if (closing) {
+            throw new IllegalStateException("platform closing");
+        }
+        try {
+            predictions.predict(java.time.LocalDate.parse(batch[0]), java.util.Set.of(item[1]), java.time.Instant.parse(batch[2]), () -> {
+                if (closing) {
+                    throw new IllegalStateException("platform closing");
+                }
+            });
+        } catch (RuntimeException e) {
+            if (closing) {
+                throw e;
             }
-        });
+            alerts.raise(new io.nbaprops.ops.alert.Alert(io.nbaprops.ops.alert.Severity.WARNING, "dead_letter",
+                    "dead_letter_retry:" + late.outcome().itemId(), "Re-prediction of a retried dead letter failed",
+                    late.outcome().itemId() + ": " + e.getMessage()));
+        }
     }
 
     private void closeBus() {
@@ -209,10 +210,8 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         engine.close();
-        if (retries != null) {
-            retries.shutdownNow();
-        }
         predictions.close();
         closeBus();
         warehouse.close();

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class RabbitDispatcher implements WorkDispatcher {
     private static final Logger log = LoggerFactory.getLogger(RabbitDispatcher.class);
 
-    /** An outcome for no batch in progress: a retried dead letter's, or one that arrived after its batch's deadline. */
+    /** An outcome of a retried dead letter (its batch is long over). */
     public record LateOutcome(String correlationId, String batchId, String retryOf, WorkOutcome outcome) {}
 
     /** Where a dispatch's time went (milliseconds); worker compute is summed over items. */
@@ -42,8 +42,9 @@ public final class RabbitDispatcher implements WorkDispatcher {
     private final Connection connection;
     private final Channel publish;
     private final Channel replies;
+    private final Channel retried;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private volatile Consumer<LateOutcome> lateOutcomes = o -> {};
+    private volatile Consumer<LateOutcome> retriedOutcomes = o -> {};
     private final AtomicLong publishNanos = new AtomicLong();
     private final AtomicLong collectNanos = new AtomicLong();
     private final AtomicLong computeNanos = new AtomicLong();
@@ -81,7 +82,16 @@ public final class RabbitDispatcher implements WorkDispatcher {
                 }
             };
             replies.basicConsume(replyQueue, false, onReply, tag -> {});
-            replies.basicConsume(bus.retriedQueue(), false, onReply, tag -> {});
+            // Its own channel: the handler may run a whole re-prediction, whose replies arrive on the channel above.
+            this.retried = connection.createChannel();
+            retried.basicQos(1);
+            retried.basicConsume(bus.retriedQueue(), false, (tag, d) -> {
+                if (onRetried(d.getProperties(), d.getBody())) {
+                    retried.basicAck(d.getEnvelope().getDeliveryTag(), false);
+                } else {
+                    retried.basicNack(d.getEnvelope().getDeliveryTag(), false, true);
+                }
+            }, tag -> {});
         } catch (IOException | RuntimeException e) {
             closeQuietly();
             throw new BusException("cannot set up the coordinator's channels on RabbitMQ: " + e, e);
@@ -92,9 +102,12 @@ public final class RabbitDispatcher implements WorkDispatcher {
         return replyQueue;
     }
 
-    /** Who hears outcomes that belong to no batch in progress (the platform re-predicts retried dead letters). */
-    public void onLateOutcome(Consumer<LateOutcome> listener) {
-        this.lateOutcomes = listener;
+    /**
+     * Who finishes retried dead letters (the platform re-predicts the player). The outcome is acked when
+     * the listener returns; if it throws, the outcome goes back to the queue for another coordinator.
+     */
+    public void onRetriedOutcome(Consumer<LateOutcome> listener) {
+        this.retriedOutcomes = listener;
     }
 
     public Timing timing() {
@@ -205,18 +218,33 @@ public final class RabbitDispatcher implements WorkDispatcher {
         computeNanos.addAndGet(Headers.number(h, Headers.COMPUTE_NANOS, 0));
         Pending p = props.getCorrelationId() == null ? null : pending.get(props.getCorrelationId());
         if (p == null || !p.expected.contains(o.itemId())) {
-            try {
-                lateOutcomes.accept(new LateOutcome(props.getCorrelationId(), Headers.string(h, Headers.BATCH_ID),
-                        Headers.string(h, Headers.RETRY_OF), o));
-            } catch (RuntimeException e) {
-                log.warn("late outcome listener failed for {}: {}", o.itemId(), e.toString());
-            }
+            // Its batch ended (deadline) before this outcome came: the batch already listed the item as failed.
+            log.debug("outcome of {} arrived after its batch ended", o.itemId());
             return;
         }
         if (p.outcomes.putIfAbsent(o.itemId(), o) == null) {
             p.remaining.countDown();
         } else {
             duplicates.incrementAndGet();
+        }
+    }
+
+    private boolean onRetried(AMQP.BasicProperties props, byte[] body) {
+        WorkOutcome o;
+        try {
+            o = WorkCodec.readOutcome(body);
+        } catch (IllegalArgumentException e) {
+            log.warn("dropping an unreadable retried outcome: {}", e.getMessage());
+            return true;
+        }
+        Map<String, Object> h = props.getHeaders();
+        try {
+            retriedOutcomes.accept(new LateOutcome(props.getCorrelationId(), Headers.string(h, Headers.BATCH_ID),
+                    Headers.string(h, Headers.RETRY_OF), o));
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("retried outcome of {} not finished here ({}); returning it to {}", o.itemId(), e.toString(), bus.retriedQueue());
+            return false;
         }
     }
 
