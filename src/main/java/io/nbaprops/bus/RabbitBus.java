@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
  *   &lt;p&gt;.work    quorum queue; x-delivery-limit bounds redeliveries (a worker that dies mid-item counts too),
  *                then the broker dead-letters it to &lt;p&gt;.dlx
  *   &lt;p&gt;.dlx     fanout exchange -&gt; &lt;p&gt;.dead (durable): read by the coordinator's {@link RabbitDeadLetters}
- *   &lt;p&gt;.reply.&lt;node&gt;  one durable queue per coordinator (expires an hour after its owner last used it)
+ *   &lt;p&gt;.reply.&lt;node&gt;  one durable queue per coordinator (expires ten minutes after its consumer left)
  *   &lt;p&gt;.retried  outcomes of retried dead letters, consumed by every coordinator
  *   &lt;p&gt;.events  topic exchange for phase-completion events ({@link PhaseEvents})
  * </pre>
@@ -104,9 +104,12 @@ public final class RabbitBus {
         ch.queueDeclare(retriedQueue(), true, false, false, Map.of());
     }
 
-    /** A coordinator's reply queue: durable so replies survive a dropped connection, removed an hour after last use. */
+    /**
+     * A coordinator's reply queue: durable so replies survive a dropped connection; the broker removes it ten
+     * minutes after its consumer went away (a recovering coordinator re-declares it).
+     */
     public void declareReplyQueue(Channel ch, String queue) throws IOException {
-        ch.queueDeclare(queue, true, false, false, Map.of("x-expires", 3_600_000));
+        ch.queueDeclare(queue, true, false, false, Map.of("x-expires", 600_000));
     }
 
     /** Deletes every queue and exchange of this prefix (tests and the benchmark use throw-away prefixes). */

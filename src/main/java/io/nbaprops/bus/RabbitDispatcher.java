@@ -65,7 +65,8 @@ public final class RabbitDispatcher implements WorkDispatcher {
 
     public RabbitDispatcher(RabbitBus bus, String node) {
         this.bus = bus;
-        this.replyQueue = bus.replyQueue(node.replaceAll("[^A-Za-z0-9._-]", "-"));
+        // Unique per dispatcher: two coordinators sharing a reply queue would take each other's outcomes.
+        this.replyQueue = bus.replyQueue(node.replaceAll("[^A-Za-z0-9._-]", "-") + "-" + UUID.randomUUID().toString().substring(0, 8));
         this.connection = bus.connect("coordinator-" + node);
         try {
             this.publish = connection.createChannel();
@@ -258,6 +259,14 @@ public final class RabbitDispatcher implements WorkDispatcher {
 
     @Override
     public void close() {
+        // Outcomes still arriving would belong to no one: the queue goes with its coordinator (x-expires covers a crash).
+        try {
+            if (publish != null && publish.isOpen()) {
+                publish.queueDelete(replyQueue);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("deleting {}: {}", replyQueue, e.toString());
+        }
         closeQuietly();
     }
 }

@@ -13,14 +13,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeoutException;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A worker: consumes the work queue with manual acks and a prefetch, runs {@link PredictionWorker} on
- * each item, publishes the outcome to the item's reply queue (confirmed) and only then acks, so a worker
+ * each item, publishes the outcome to the item's reply queue and acks the item only once the broker has
+ * confirmed the outcome (asynchronously, so the next item is computed meanwhile), so a worker
  * that dies at any point loses nothing: the broker re-delivers the unacked item to another worker.
  *
  * <p>An item the worker cannot process (unreadable, or the worker's own machinery failed) is returned
@@ -64,7 +68,23 @@ public final class RabbitWorker implements AutoCloseable {
                 bus.declareTopology(ch);
                 ch.basicQos(Math.max(1, bus.config().prefetch()));
                 ch.confirmSelect();
-                ch.basicConsume(bus.workQueue(), false, name + "-" + i, (tag, d) -> handle(ch, d), tag -> {});
+                // Acks follow the broker's confirms of the outcomes: the next item is computed meanwhile.
+                ConcurrentSkipListMap<Long, Long> awaiting = new ConcurrentSkipListMap<>();
+                ch.addConfirmListener((seq, multiple) -> settle(ch, awaiting, seq, multiple, true),
+                        (seq, multiple) -> settle(ch, awaiting, seq, multiple, false));
+                // After a recovery, sequence numbers and delivery tags start again; unacked items come back anyway.
+                ((Recoverable) ch).addRecoveryListener(new RecoveryListener() {
+                    @Override
+                    public void handleRecovery(Recoverable r) {
+                        awaiting.clear();
+                    }
+
+                    @Override
+                    public void handleRecoveryStarted(Recoverable r) {
+                        awaiting.clear();
+                    }
+                });
+                ch.basicConsume(bus.workQueue(), false, name + "-" + i, (tag, d) -> handle(ch, awaiting, d), tag -> {});
                 channels.add(ch);
             }
         } catch (IOException e) {
@@ -75,6 +95,22 @@ public final class RabbitWorker implements AutoCloseable {
         return this;
     }
 
+    /** The broker confirmed (or refused) outcome publishes up to {@code seq}: ack (or return) their items. */
+    private void settle(Channel ch, ConcurrentSkipListMap<Long, Long> awaiting, long seq, boolean multiple, boolean confirmed)
+            throws IOException {
+        var done = multiple ? awaiting.headMap(seq, true) : awaiting.subMap(seq, true, seq, true);
+        for (var e : List.copyOf(done.entrySet())) {
+            awaiting.remove(e.getKey());
+            if (confirmed) {
+                ch.basicAck(e.getValue(), false);
+                processed.incrementAndGet();
+            } else {
+                log.warn("worker {}: the broker refused an outcome; its item goes back to the queue", name);
+                ch.basicNack(e.getValue(), false, true);
+            }
+        }
+    }
+
     public long processed() {
         return processed.get();
     }
@@ -83,7 +119,7 @@ public final class RabbitWorker implements AutoCloseable {
         return failedDeliveries.get();
     }
 
-    private void handle(Channel ch, Delivery d) throws IOException {
+    private void handle(Channel ch, ConcurrentSkipListMap<Long, Long> awaiting, Delivery d) throws IOException {
         long tag = d.getEnvelope().getDeliveryTag();
         AMQP.BasicProperties props = d.getProperties();
         Map<String, Object> h = props.getHeaders();
@@ -94,11 +130,15 @@ public final class RabbitWorker implements AutoCloseable {
             check.check(msg.item());
             long t0 = System.nanoTime();
             WorkOutcome outcome = worker.run(msg.shared(), msg.item());
+            if (props.getReplyTo() == null) {
+                ch.basicAck(tag, false);
+                processed.incrementAndGet();
+                return;
+            }
+            // Registered before publishing: the confirm may arrive before basicPublish returns.
+            awaiting.put(ch.getNextPublishSeqNo(), tag);
             reply(ch, props, msg.shared().batchId(), outcome, System.nanoTime() - t0);
-            ch.waitForConfirmsOrDie(bus.config().confirmTimeoutSeconds() * 1000);
-            ch.basicAck(tag, false);
-            processed.incrementAndGet();
-        } catch (IOException | TimeoutException | com.rabbitmq.client.ShutdownSignalException e) {
+        } catch (IOException | com.rabbitmq.client.ShutdownSignalException e) {
             // The channel or connection failed: nothing can be acked now; the broker re-delivers the item.
             log.warn("worker {}: channel failed while finishing {}: {}", name, Headers.string(h, Headers.ITEM_ID), e.toString());
         } catch (InterruptedException e) {

@@ -69,8 +69,7 @@ public final class DistributedBench {
                         }
                     }
                 }
-                bus.deleteTopology(bus.replyQueue("bench-1"), bus.replyQueue("bench-2"), bus.replyQueue("bench-4"),
-                        bus.replyQueue(io.nbaprops.app.Platform.nodeName().replaceAll("[^A-Za-z0-9._-]", "-")));
+                bus.deleteTopology(); // reply queues expire by themselves ten minutes after their coordinator closed
             }
         }
     }

@@ -132,10 +132,6 @@ class DistributedModeTest {
         }
         if (bus != null) {
             bus.deleteTopology(events);
-            try (Connection c = bus.connect("cleanup-replies"); Channel ch = c.createChannel()) {
-                // Every coordinator of this JVM (the platform's and the CLI's) had a reply queue named after it.
-                ch.queueDelete(bus.replyQueue(io.nbaprops.app.Platform.nodeName().replaceAll("[^A-Za-z0-9._-]", "-")));
-            }
         }
         if (schema != null) {
             schema.close();
