@@ -251,6 +251,9 @@ class DistributedModeTest {
         assertThat(dl.queue()).isEqualTo(bus.workQueue());
         assertThat(dl.deliveries()).isEqualTo(3);
         assertThat(dl.reason()).contains("poison switch is on");
+        // The consumer records the row, then raises the alert, then acks: wait for the alert as well.
+        await("the dead-letter alert", Duration.ofSeconds(10), () -> distributed.platform().alerts().recent(20, true).stream()
+                .anyMatch(a -> a.kind().equals("dead_letter")));
         List<AlertRecord> alerts = distributed.platform().alerts().recent(20, true);
         assertThat(alerts).anySatisfy(a -> {
             assertThat(a.kind()).isEqualTo("dead_letter");
@@ -294,6 +297,7 @@ class DistributedModeTest {
     @Test
     @Order(4)
     void connectionsDroppedByTheBrokerMidBatchRecoverAndTheBatchCompletes() throws Exception {
+        poisoned.set(false);
         stopThreadWorkers();
         threads.add(threadWorker("slow-1", 25));
         threads.add(threadWorker("slow-2", 25));
