@@ -47,17 +47,28 @@ final class WorkerCommand implements Callable<Integer> {
         Secrets secrets = Secrets.of(cfg, System.getenv());
         String who = name != null ? name : Platform.nodeName();
         CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // SIGTERM: let the main thread close the worker cleanly (in-flight items go back to the queue at once).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "worker-stop"));
         try (Warehouse w = Warehouse.open(cfg.warehouse().url(), cfg.warehouse().user(),
                 secrets.get(cfg.warehouse().passwordSecret()).orElse(null), 2);
                 RabbitWorker worker = new RabbitWorker(RabbitBus.from(cfg.bus(), secrets),
                         new PredictionWorker(Systems.standard(new ModelRegistry(w))), who,
                         itemDelayMs > 0 ? item -> Thread.sleep(itemDelayMs) : RabbitWorker.ItemCheck.NONE)) {
             worker.start(consumers != null ? consumers : cfg.bus().workerConsumers());
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "worker-stop"));
             System.out.println("worker " + who + " ready");
             System.out.flush();
             stop.await();
             System.out.println("worker " + who + " stopping after " + worker.processed() + " items");
+        } finally {
+            closed.countDown();
         }
         return 0;
     }
