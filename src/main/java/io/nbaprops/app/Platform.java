@@ -2,6 +2,11 @@ package io.nbaprops.app;
 
 import io.nbaprops.archive.RawArchive;
 import io.nbaprops.bus.DeadLetters;
+import io.nbaprops.bus.PhaseEvents;
+import io.nbaprops.bus.RabbitBus;
+import io.nbaprops.bus.RabbitDeadLetters;
+import io.nbaprops.bus.RabbitDispatcher;
+import io.nbaprops.config.ConfigException;
 import io.nbaprops.config.AppConfig;
 import io.nbaprops.config.Secrets;
 import io.nbaprops.engine.Asset;
@@ -43,7 +48,10 @@ public final class Platform implements AutoCloseable {
     private final Alerts alerts;
     private final AlertDelivery alertDelivery;
     private final OpsAlerts opsAlerts;
-    private final DeadLetters deadLetters = DeadLetters.NONE;
+    private final DeadLetters deadLetters;
+    /** Distributed mode's broker parts (null in-process): closed with the platform. */
+    private final List<AutoCloseable> busParts = new java.util.ArrayList<>();
+    private volatile boolean closing;
 
     private Platform(AppConfig config, Secrets secrets, Clock clock, Function<Platform, List<Asset>> assets) {
         this.config = config;
@@ -58,20 +66,90 @@ public final class Platform implements AutoCloseable {
             this.archive = new RawArchive(config.archiveDir(), warehouse);
             this.fetcher = new HttpFetcher(config::source, secrets, archive, clock);
             this.exports = new Exports(new ExportStore(config.exportsDir()), warehouse);
+            RabbitDispatcher rabbit = null;
+            if (config.bus().isRabbit()) {
+                if (warehouse.isDuckDb()) {
+                    throw new ConfigException("bus.kind=rabbitmq needs the PostgreSQL warehouse (warehouse.url=jdbc:postgresql:...): "
+                            + "worker processes cannot open a DuckDB file another process holds");
+                }
+                RabbitBus bus = RabbitBus.from(config.bus(), secrets);
+                rabbit = new RabbitDispatcher(bus, nodeName());
+                busParts.add(rabbit);
+            }
             this.predictions = new PredictionService(config.predict(), warehouse,
-                    new PropLineSource(warehouse, config.predict().bookPriority()), clock, null);
+                    new PropLineSource(warehouse, config.predict().bookPriority()), clock, rabbit);
             this.pipeline = Pipeline.build(config.pipeline().sources(), fetcher, archive, exports, predictions);
             this.engine = new Engine(new AssetGraph(assets.apply(this)), new RunStore(warehouse), config.engine(),
                     new ScheduleCalendar(warehouse), clock, nodeName());
             this.opsAlerts = new OpsAlerts(alerts, warehouse, engine.store(), config.alerts(), config.zone(), clock);
             engine.addListener(opsAlerts);
+            if (rabbit != null) {
+                RabbitBus bus = RabbitBus.from(config.bus(), secrets);
+                RabbitDeadLetters dead = new RabbitDeadLetters(bus, warehouse, alerts, clock).start(nodeName());
+                busParts.add(dead);
+                this.deadLetters = dead;
+                PhaseEvents events = new PhaseEvents(bus, nodeName());
+                busParts.add(events);
+                engine.addListener(events);
+                rabbit.onRetriedOutcome(this::onRetriedOutcome);
+            } else {
+                this.deadLetters = DeadLetters.NONE;
+            }
             if (warehouse.isDuckDb()) {
                 // Only this process can hold the DuckDB file: any RUNNING row is left from a process that died.
                 engine.abandonSilentRuns(Duration.ZERO);
             }
         } catch (RuntimeException e) {
+            closeBus();
             warehouse.close();
             throw e;
+        }
+    }
+
+    /**
+     * A retried dead letter's outcome arrives after its batch is over, without the batch's lines and
+     * calibration to turn it into stored predictions: so the player is predicted again, now that the item
+     * goes through, for the same date, market and line cut-off as the original batch (keyed upsert: no
+     * duplicate). Runs on the broker client's thread; throwing hands the outcome to another coordinator.
+     */
+    private void onRetriedOutcome(RabbitDispatcher.LateOutcome late) {
+        if (late.outcome().failed() || late.batchId() == null) {
+            return; // failed again: the worker dead-lettered it again, with a new alert
+        }
+        String[] batch = late.batchId().split("/", 3);
+        String[] item = late.outcome().itemId().split("\\|");
+        if (batch.length < 3 || item.length < 2) {
+            org.slf4j.LoggerFactory.getLogger(Platform.class).warn("retried item {} of batch {}: cannot tell date and player",
+                    late.outcome().itemId(), late.batchId());
+            return;
+        }
+        if (closing) {
+            throw new IllegalStateException("platform closing");
+        }
+        try {
+            predictions.predict(java.time.LocalDate.parse(batch[0]), java.util.Set.of(item[1]), java.time.Instant.parse(batch[2]), () -> {
+                if (closing) {
+                    throw new IllegalStateException("platform closing");
+                }
+            });
+        } catch (RuntimeException e) {
+            if (closing) {
+                throw e;
+            }
+            alerts.raise(new io.nbaprops.ops.alert.Alert(io.nbaprops.ops.alert.Severity.WARNING, "dead_letter",
+                    "dead_letter_retry:" + late.outcome().itemId(), "Re-prediction of a retried dead letter failed",
+                    late.outcome().itemId() + ": " + e.getMessage()));
+        }
+    }
+
+    private void closeBus() {
+        for (int i = busParts.size() - 1; i >= 0; i--) {
+            try {
+                busParts.get(i).close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(Platform.class).warn("closing {}: {}", busParts.get(i).getClass().getSimpleName(),
+                        e.toString());
+            }
         }
     }
 
@@ -148,8 +226,10 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         engine.close();
         predictions.close();
+        closeBus();
         alertDelivery.close();
         warehouse.close();
     }

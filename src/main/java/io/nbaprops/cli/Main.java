@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "nbaprops", mixinStandardHelpOptions = true, version = "nbaprops 0.1.0",
         description = "NBA player-props platform: collect, analyse, predict, grade, publish, and run itself.",
         subcommands = {DemoCommand.class, RunCommand.class, BackfillCommand.class, StatusCommand.class, QueryCommand.class,
-            SandboxCommand.class, ParseCommand.class, ServeCommand.class, TrainCommand.class, GradeCommand.class, ExportCommand.class,
-            EvaluateCommand.class,
+            SandboxCommand.class, ParseCommand.class, ServeCommand.class, TrainCommand.class, GradeCommand.class,
+            ExportCommand.class, EvaluateCommand.class, WorkerCommand.class, DeadLettersCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     private Main() {}

@@ -39,6 +39,12 @@ import java.util.stream.Collectors;
  */
 public final class PredictionBatch {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A player-game's prediction over its line snapshots. Rounded like the stored values (2 decimals), because
+     * DuckDB and PostgreSQL sum doubles differently in the last bit, which flipped a 4th-decimal probability
+     * between the two warehouses; rows in a fixed order for the same reason.
+     */
+    private static final String AVG_PREDICTED = "nbp_round(avg(predicted), 4)";
 
     public record Settings(Duration deadline, int calibrationDays, int ensembleDays, int minResidualsPerTier) {
         public static Settings defaults() {
@@ -205,16 +211,16 @@ public final class PredictionBatch {
     private Map<String, SystemCalibration> calibrations(LocalDate date, Market market) {
         LocalDate from = date.minusDays(settings.calibrationDays());
         Map<String, List<double[]>> residuals = new HashMap<>();
-        warehouse.jdbi().useHandle(h -> h.createQuery("SELECT system_id, avg(predicted), max(actual) FROM prediction_grade "
+        warehouse.jdbi().useHandle(h -> h.createQuery("SELECT system_id, " + AVG_PREDICTED + ", max(actual) FROM prediction_grade "
                         + "WHERE market = ? AND game_date < ? AND game_date >= ? AND actual IS NOT NULL "
-                        + "GROUP BY system_id, game_key, player_lookup")
+                        + "GROUP BY system_id, game_key, player_lookup ORDER BY system_id, game_key, player_lookup")
                 .bind(0, market.key()).bind(1, date).bind(2, from)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)}))
                 .forEach(e -> residuals.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
         Map<String, List<double[]>> picks = new HashMap<>();
         warehouse.jdbi().useHandle(h -> h.createQuery("SELECT system_id, p_over_raw, CASE WHEN went_over THEN 1.0 ELSE 0.0 END "
                         + "FROM prediction_grade WHERE market = ? AND game_date < ? AND game_date >= ? AND p_over_raw IS NOT NULL "
-                        + "AND went_over IS NOT NULL")
+                        + "AND went_over IS NOT NULL ORDER BY 1, 2, 3")
                 .bind(0, market.key()).bind(1, date).bind(2, from)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)}))
                 .forEach(e -> picks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
@@ -236,9 +242,9 @@ public final class PredictionBatch {
         Map<String, Double> actual = new HashMap<>();
         String in = members.stream().map(m -> "?").collect(Collectors.joining(", "));
         warehouse.jdbi().useHandle(h -> {
-            var q = h.createQuery("SELECT game_key || '|' || player_lookup, system_id, avg(predicted), max(actual) FROM prediction_grade "
+            var q = h.createQuery("SELECT game_key || '|' || player_lookup, system_id, " + AVG_PREDICTED + ", max(actual) FROM prediction_grade "
                     + "WHERE market = ? AND game_date < ? AND game_date >= ? AND actual IS NOT NULL AND system_id IN (" + in + ") "
-                    + "GROUP BY game_key, player_lookup, system_id");
+                    + "GROUP BY game_key, player_lookup, system_id ORDER BY game_key, player_lookup, system_id");
             q.bind(0, market.key()).bind(1, date).bind(2, date.minusDays(settings.ensembleDays()));
             for (int i = 0; i < members.size(); i++) {
                 q.bind(3 + i, members.get(i));
