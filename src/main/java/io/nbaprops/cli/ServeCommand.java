@@ -1,20 +1,18 @@
 package io.nbaprops.cli;
 
+import io.nbaprops.app.OpsRuntime;
 import io.nbaprops.app.Platform;
 import io.nbaprops.config.AppConfig;
 import io.nbaprops.config.BusConfig;
 import io.nbaprops.ops.heal.SelfHealer;
 import io.nbaprops.service.HealthComponent;
 import io.nbaprops.service.ServiceServer;
-import io.nbaprops.service.UnsuccessfulPartitionHealer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -40,36 +38,34 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Platform p = config.open();
         ServiceServer server;
+        OpsRuntime ops = null;
         try {
             AppConfig cfg = p.config();
             List<HealthComponent> components = new ArrayList<>();
             components.add(bus(cfg.bus(), p));
             Supplier<SelfHealer> healer;
             Supplier<Object> opsStatus;
-            // ==== OPS-RUNTIME: the lead plugs io.nbaprops.app.OpsRuntime in here. ====
-            // When OpsRuntime exists:   OpsRuntime ops = new OpsRuntime(p); ops.start();
-            //   components.add(HealthComponent.of("scheduler", cfg.schedule().enabled(), () -> <UP/DOWN from ops.status()>));
-            //   healer = ops::selfHealer;  opsStatus = ops::status;  and close ops before p in shutdown() below.
-            // Until then: no scheduler in this process, and the self-heal action re-runs the not-SUCCESS partitions of
-            // yesterday and today through the engine.
-            components.add(HealthComponent.of("scheduler", false, () -> HealthComponent.Status.disabled(
-                    "no scheduler runs in this process yet (schedule.enabled=" + cfg.schedule().enabled() + ")")));
-            SelfHealer simple = new UnsuccessfulPartitionHealer(p.engine(), () -> {
-                LocalDate today = LocalDate.now(p.clock().withZone(cfg.zone()));
-                return List.of(today.minusDays(1), today);
-            });
-            healer = () -> simple;
-            opsStatus = () -> Map.of("scheduler", "not running in this process");
-            // ==== end OPS-RUNTIME ====
+            // The daily plan, periodic self-heal and the alert outbox run beside the HTTP service.
+            ops = new OpsRuntime(p);
+            ops.start();
+            OpsRuntime rt = ops;
+            components.add(HealthComponent.of("scheduler", cfg.schedule().enabled(), () -> scheduler(rt.status())));
+            healer = rt::selfHealer;
+            opsStatus = rt::status;
             server = ServiceServer.start(p, new ServiceServer.Hooks(components, healer, opsStatus),
                     host != null ? host : cfg.service().host(), port != null ? port : cfg.service().port());
         } catch (RuntimeException e) {
+            if (ops != null) {
+                ops.close();
+            }
             p.close();
             throw e;
         }
+        OpsRuntime runtime = ops;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            runtime.close();
             p.close();
             stopped.countDown();
         }, "serve-shutdown"));
@@ -77,6 +73,16 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("nbaprops serve: dashboard http://" + shownHost + ":" + server.port() + "/  (Ctrl-C to stop)");
         stopped.await();
         return 0;
+    }
+
+    static HealthComponent.Status scheduler(OpsRuntime.Status s) {
+        if (!s.enabled()) {
+            return HealthComponent.Status.disabled("schedule.enabled=false");
+        }
+        String detail = "last tick " + (s.lastTick() == null ? "never" : s.lastTick().toString())
+                + (s.lastTickError() == null ? "" : "; last tick failed: " + s.lastTickError());
+        return s.running() && s.lastTickError() == null ? HealthComponent.Status.up(detail) : HealthComponent.Status.down(
+                (s.running() ? "running, " : "not running, ") + detail);
     }
 
     /** In-process work needs no broker; with RabbitMQ the broker's port must accept a connection. */
