@@ -105,7 +105,9 @@ class ServiceHealthAndMetricsTest {
         assertThat(lines).anyMatch(l -> l.startsWith("nbaprops_source_request_seconds_bucket{endpoint=\"games\",outcome=\"2xx\",source=\"balldontlie\""));
         // 1 try + 4 retries of a 503, all counted as errors.
         assertThat(lines).contains("nbaprops_source_errors_total{kind=\"503\",source=\"balldontlie\"} 5.0");
-        assertThat(lines).contains("nbaprops_alerts_open{severity=\"CRITICAL\"} 1.0", "nbaprops_alerts_open{severity=\"WARNING\"} 1.0",
+        // CRITICAL: k1 above, and the engine's own alert for player_summary's failed run (run_failed:player_summary:...).
+        assertThat(f.platform.alerts().recent(10, true)).anyMatch(a -> a.alertKey().startsWith("run_failed:player_summary:"));
+        assertThat(lines).contains("nbaprops_alerts_open{severity=\"CRITICAL\"} 2.0", "nbaprops_alerts_open{severity=\"WARNING\"} 1.0",
                 "nbaprops_alerts_open{severity=\"INFO\"} 0.0");
         assertThat(lines).anyMatch(l -> l.startsWith("nbaprops_engine_events_total{asset=\"player_summary\",kind=\"FAILED\"}"));
     }
