@@ -178,28 +178,60 @@ public final class PredictionBatch {
                 .list());
         // Games already under way are still predicted (a backfill replays the past): every input is from before
         // the date and lines only count before tip-off, so nothing of the game leaks in; exports show the times.
-        games = games.stream().filter(g -> onlyPlayers == null || onlyPlayers.contains(g.playerLookup())).toList();
-        Map<String, List<HistoryGame>> history = history(date, market, names, cols);
-        Map<String, LineQuote> quotes = lines.lines(date, market, asOf);
-        Map<String, SystemCalibration> calibrations = calibrations(date, market);
+        // Standardisation comes from the whole date, so a one-player re-prediction sees the same scale as the batch.
         double[][] stats = meansAndSds(games, names.size());
+        games = games.stream().filter(g -> onlyPlayers == null || onlyPlayers.contains(g.playerLookup())).toList();
+        Map<String, List<HistoryGame>> history = history(date, market, names, cols, onlyPlayers);
+        Map<String, LineQuote> quotes = lines.lines(date, market, asOf);
+        Fitted fit = fitted(date, market);
         String modelVersion = models.latest(GradientBoostedSystem.ID, market.key(), date).map(ModelMeta::modelVersion).orElse(null);
-        BatchContextNoHistory ctx = new BatchContextNoHistory(date, market, stats[0], stats[1], ensembleWeights(date, market),
-                modelVersion);
-        return new Inputs(games, history, quotes, calibrations, ctx);
+        BatchContextNoHistory ctx = new BatchContextNoHistory(date, market, stats[0], stats[1], fit.weights(), modelVersion);
+        return new Inputs(games, history, quotes, fit.calibrations(), ctx);
     }
 
-    private Map<String, List<HistoryGame>> history(LocalDate date, Market market, List<String> names, String cols) {
-        List<HistoryGame> rows = warehouse.jdbi().withHandle(h -> h.createQuery("SELECT f.player_lookup, f.game_date, " + cols + ", CAST("
+    /** Calibrations and ensemble weights of a (date, market), reused while the graded rows they were fitted on are unchanged. */
+    private record Fitted(List<Object> fingerprint, Map<String, SystemCalibration> calibrations, Map<String, Double> weights) {}
+
+    private final Map<String, Fitted> fitted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Fitted fitted(LocalDate date, Market market) {
+        LocalDate from = date.minusDays(Math.max(settings.calibrationDays(), settings.ensembleDays()));
+        List<Object> fingerprint = warehouse.jdbi().withHandle(h -> h.createQuery("SELECT count(*), max(graded_at) FROM prediction_grade "
+                        + "WHERE market = ? AND game_date < ? AND game_date >= ?")
+                .bind(0, market.key()).bind(1, date).bind(2, from)
+                .map((rs, ctx) -> List.<Object>of(rs.getLong(1), String.valueOf(rs.getObject(2)))).one());
+        String key = date + "/" + market.key();
+        Fitted f = fitted.get(key);
+        if (f != null && f.fingerprint().equals(fingerprint)) {
+            return f;
+        }
+        f = new Fitted(fingerprint, calibrations(date, market), ensembleWeights(date, market));
+        if (fitted.size() > 32) {
+            fitted.clear(); // a backfill walks many dates once each: keep only the recent ones
+        }
+        fitted.put(key, f);
+        return f;
+    }
+
+    private Map<String, List<HistoryGame>> history(LocalDate date, Market market, List<String> names, String cols,
+            Set<String> onlyPlayers) {
+        String who = onlyPlayers == null ? "AND f.player_lookup IN (SELECT player_lookup FROM feature_store WHERE game_date = :date) "
+                : "AND f.player_lookup IN (<players>) ";
+        List<HistoryGame> rows = warehouse.jdbi().withHandle(h -> {
+            var q = h.createQuery("SELECT f.player_lookup, f.game_date, " + cols + ", CAST("
                         + market.statSql("s") + " AS DOUBLE PRECISION) FROM feature_store f JOIN player_game_summary s "
                         + "ON s.game_key = f.game_key AND s.player_lookup = f.player_lookup "
-                        + "WHERE s.played AND f.game_date < ? AND f.game_date >= ? AND f.feature_version = ? "
-                        + "AND f.player_lookup IN (SELECT player_lookup FROM feature_store WHERE game_date = ?) "
-                        + "ORDER BY f.player_lookup, f.game_date")
-                .bind(0, date).bind(1, Seasons.start(date)).bind(2, FeatureCatalog.VERSION).bind(3, date)
+                        + "WHERE s.played AND f.game_date < :date AND f.game_date >= :from AND f.feature_version = :version "
+                        + who + "ORDER BY f.player_lookup, f.game_date")
+                .bind("date", date).bind("from", Seasons.start(date)).bind("version", FeatureCatalog.VERSION);
+            if (onlyPlayers != null) {
+                q.bindList("players", onlyPlayers.isEmpty() ? List.of("") : List.copyOf(onlyPlayers));
+            }
+            return q
                 .map((rs, ctx) -> new HistoryGame(rs.getString(1), ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, 2, ctx),
                         vector(rs, 3, names.size()), rs.getDouble(3 + names.size())))
-                .list());
+                .list();
+        });
         Map<String, List<HistoryGame>> out = new HashMap<>();
         for (HistoryGame g : rows) {
             out.computeIfAbsent(g.playerLookup(), k -> new ArrayList<>()).add(g);

@@ -260,6 +260,24 @@ class SandboxPipelineTest {
     }
 
     @Test
+    void aOnePlayerRePredictionMatchesTheBatch() {
+        LocalDate d = dates.get(DAYS - 2);
+        String sql = "SELECT system_id, line_key, predicted, p_over, recommendation FROM prediction WHERE game_date = ? "
+                + "AND player_lookup = ? ORDER BY ALL";
+        String player = (String) rows("SELECT min(player_lookup) AS p FROM prediction WHERE game_date = ? AND system_id = 'similar_games'",
+                d).get(0).get("p");
+        List<Map<String, Object>> before = rows(sql, d, player);
+        assertThat(before).hasSizeGreaterThanOrEqualTo(3);
+        java.time.Instant madeAt = run.platform().warehouse().jdbi().withHandle(h -> h.createQuery(
+                "SELECT max(created_at) FROM prediction WHERE game_date = ?").bind(0, d).mapTo(java.time.Instant.class).one());
+        var service = run.platform().predictions();
+        var result = service.batch(new io.nbaprops.predict.InProcessDispatcher(service.worker(), 1)).run(d, io.nbaprops.predict.Market.POINTS, java.util.Set.of(player), madeAt, () -> { });
+        assertThat(result.players()).isEqualTo(1);
+        // Same scale (feature means over the whole date), same calibration, same history: the same numbers as the batch.
+        assertThat(rows(sql, d, player)).isEqualTo(before);
+    }
+
+    @Test
     void calibrationUsesOnlyGradesFromBeforeTheDate() {
         LocalDate d = dates.get(DAYS - 1);
         List<Map<String, Object>> before = rows("SELECT game_key, player_lookup, system_id, line_key, p_over, calibration_samples "
