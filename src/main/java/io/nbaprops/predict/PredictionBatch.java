@@ -60,6 +60,10 @@ public final class PredictionBatch {
     private final ModelRegistry models;
     private final Clock clock;
     private final Settings settings;
+    /** Calibrations and ensemble weights by date and market, reused while the graded rows they were fitted on are unchanged. */
+    private final Map<String, Fitted> fitted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Fitted(List<Object> fingerprint, Map<String, SystemCalibration> calibrations, Map<String, Double> weights) {}
 
     public PredictionBatch(Warehouse warehouse, Systems systems, WorkDispatcher dispatcher, Recommender recommender, LineSource lines,
             ModelRegistry models, Clock clock, Settings settings) {
@@ -188,11 +192,6 @@ public final class PredictionBatch {
         BatchContextNoHistory ctx = new BatchContextNoHistory(date, market, stats[0], stats[1], fit.weights(), modelVersion);
         return new Inputs(games, history, quotes, fit.calibrations(), ctx);
     }
-
-    /** Calibrations and ensemble weights of a (date, market), reused while the graded rows they were fitted on are unchanged. */
-    private record Fitted(List<Object> fingerprint, Map<String, SystemCalibration> calibrations, Map<String, Double> weights) {}
-
-    private final Map<String, Fitted> fitted = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Fitted fitted(LocalDate date, Market market) {
         LocalDate from = date.minusDays(Math.max(settings.calibrationDays(), settings.ensembleDays()));
