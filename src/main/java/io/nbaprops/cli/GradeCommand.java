@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = {"Grades every prediction of a date (and updates the performance aggregates) once its box scores are",
-            "complete. With --heal, missing inputs are materialised first through the engine (box scores, summaries)."})
+            "complete. With --heal, missing inputs are materialised first through the engine (box scores, summaries).",
+            "With --to, grades every game date from --date to --to in one set-based run per asset (a season in seconds)."})
 final class GradeCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -21,12 +22,26 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
     LocalDate date;
 
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date of a range to grade (inclusive).")
+    LocalDate to;
+
     @Option(names = "--heal", description = "Run the upstream assets of the date first.")
     boolean heal;
 
     @Override
     public Integer call() {
+        if (to != null && heal) {
+            System.err.println("--heal grades one date; leave out --to");
+            return 2;
+        }
         try (Platform p = config.open()) {
+            if (to != null) {
+                List<LocalDate> dates = p.engine().partitionDates(date, to);
+                RunSummary s = p.engine().runRange(GradeAsset.NAME, dates, "cli", true);
+                s.addAll(p.engine().runRange(PerformanceAsset.NAME, dates, "cli", true));
+                System.out.println(dates.size() + " game dates: " + s.describe(20));
+                return Progress.exitCode(s);
+            }
             RunSummary s = heal ? p.engine().runWithUpstream(GradeAsset.NAME, date, "cli")
                     : p.engine().runPartition(date, List.of(GradeAsset.NAME, PerformanceAsset.NAME), "cli");
             if (heal) {

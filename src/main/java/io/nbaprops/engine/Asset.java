@@ -27,5 +27,14 @@ public interface Asset {
         return Readiness.ok();
     }
 
+    /**
+     * Assets built later in the graph whose earlier partitions this one reads without waiting for them
+     * (predictions calibrate on the grades of the dates before). A backfill holding both must run date
+     * by date, so each date sees what the dates before it produced.
+     */
+    default List<String> feedbackFrom() {
+        return List.of();
+    }
+
     AssetResult materialize(AssetContext ctx) throws Exception;
 }

@@ -115,20 +115,43 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Runs the assets for every date of the range in date order. Dates whose partitions already
-     * succeeded are skipped unless {@code force}, so an interrupted backfill resumes where it stopped.
-     * A failing date never stops the others.
+     * Runs the assets for every date of the range. Dates whose partitions already succeeded are skipped
+     * unless {@code force}, so an interrupted backfill resumes where it stopped. A failing date never
+     * stops the others. The backfill goes asset by asset, each {@link RangeAsset} building the whole
+     * range in one run, when {@link #byAssetAllowed} says the set permits it; otherwise date by date.
      */
     public RunSummary backfill(LocalDate from, LocalDate to, Collection<String> names, String trigger, boolean force,
             BackfillProgress progress) {
-        RunSummary all = new RunSummary();
         List<LocalDate> dates = from.datesUntil(to.plusDays(1)).toList();
+        List<Asset> assets = graph.ordered(names);
         if (progress != null) {
             progress.start(dates.size());
         }
+        RunSummary all = byAssetAllowed(assets) ? backfillByAsset(dates, assets, trigger, force, progress)
+                : backfillByDate(dates, assets, trigger, force, progress);
+        if (progress != null) {
+            progress.finish(all);
+        }
+        return all;
+    }
+
+    /**
+     * Asset by asset is only worth it when one of the assets builds ranges, and only correct when no
+     * asset reads the earlier output of a later one in the set (predictions read past grades).
+     */
+    static boolean byAssetAllowed(List<Asset> assets) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        assets.forEach(a -> names.add(a.name()));
+        return assets.stream().anyMatch(a -> a instanceof RangeAsset)
+                && assets.stream().noneMatch(a -> a.feedbackFrom().stream().anyMatch(names::contains));
+    }
+
+    private RunSummary backfillByDate(List<LocalDate> dates, List<Asset> assets, String trigger, boolean force,
+            BackfillProgress progress) {
+        RunSummary all = new RunSummary();
         for (LocalDate d : dates) {
             RunSummary day = new RunSummary();
-            for (Asset a : graph.ordered(names)) {
+            for (Asset a : assets) {
                 if (!force && store.state(a.name(), d).map(s -> s.state().equals("SUCCESS")).orElse(false)) {
                     continue;
                 }
@@ -139,10 +162,169 @@ public final class Engine implements AutoCloseable {
                 progress.dateDone(d, day);
             }
         }
+        return all;
+    }
+
+    private RunSummary backfillByAsset(List<LocalDate> dates, List<Asset> assets, String trigger, boolean force,
+            BackfillProgress progress) {
+        RunSummary all = new RunSummary();
+        for (Asset a : assets) {
+            all.addAll(runRange(a.name(), dates, trigger, force));
+        }
         if (progress != null) {
-            progress.finish(all);
+            java.util.Map<LocalDate, RunSummary> byDate = new java.util.HashMap<>();
+            all.outcomes().forEach(o -> byDate.computeIfAbsent(o.partition(), k -> new RunSummary()).add(o));
+            dates.forEach(d -> progress.dateDone(d, byDate.getOrDefault(d, new RunSummary())));
         }
         return all;
+    }
+
+    /**
+     * Runs one asset for many dates (ascending). A {@link RangeAsset} builds each stretch of consecutive
+     * ready dates in one run; a date whose inputs are not ready waits as in {@link #run} and splits the
+     * stretch; a failed range run is retried date by date. Other assets run date by date. Dates that
+     * already succeeded are skipped unless {@code force}.
+     */
+    public RunSummary runRange(String assetName, List<LocalDate> dates, String trigger, boolean force) {
+        Asset asset = graph.get(assetName);
+        RunSummary s = new RunSummary();
+        if (dates.isEmpty()) {
+            return s;
+        }
+        java.util.Map<LocalDate, PartitionState> states = store.states(assetName, dates.get(0), dates.get(dates.size() - 1));
+        java.util.NavigableSet<LocalDate> partitions = new java.util.TreeSet<>(calendar.datesBefore(dates.get(dates.size() - 1)));
+        List<LocalDate> stretch = new ArrayList<>();
+        for (LocalDate d : dates) {
+            // A range statement covers every day from its first date to its last: never step over a partition not in it.
+            if (!stretch.isEmpty() && !partitions.subSet(stretch.get(stretch.size() - 1), false, d, false).isEmpty()) {
+                stretch = runStretch(asset, stretch, trigger, s);
+            }
+            PartitionState st = states.get(d);
+            if (!force && st != null && st.state().equals("SUCCESS")) {
+                stretch = runStretch(asset, stretch, trigger, s);
+                continue;
+            }
+            if (!(asset instanceof RangeAsset)) {
+                s.add(run(assetName, d, trigger));
+                continue;
+            }
+            String waiting = waitingReason(asset, d, trigger);
+            if (waiting != null) {
+                stretch = runStretch(asset, stretch, trigger, s);
+                markWaiting(assetName, d, waiting);
+                s.add(new RunOutcome(assetName, d, RunStatus.WAITING, 0, 0, waiting, null));
+                continue;
+            }
+            stretch.add(d);
+        }
+        runStretch(asset, stretch, trigger, s);
+        return s;
+    }
+
+    /** Runs a stretch of ready dates (one range run, or per date after it failed); returns a fresh stretch. */
+    private List<LocalDate> runStretch(Asset asset, List<LocalDate> dates, String trigger, RunSummary s) {
+        if (dates.size() == 1) {
+            s.add(run(asset.name(), dates.get(0), trigger));
+        } else if (dates.size() > 1) {
+            List<ActiveRun> slots = new ArrayList<>();
+            for (LocalDate d : dates) {
+                ActiveRun slot = new ActiveRun(asset.name(), d);
+                if (active.putIfAbsent(key(asset.name(), d), slot) != null) {
+                    slots.forEach(this::release);
+                    dates.forEach(x -> s.add(run(asset.name(), x, trigger)));
+                    return new ArrayList<>();
+                }
+                slots.add(slot);
+            }
+            RangeEnd end = RangeEnd.FAILED;
+            try {
+                end = attemptRange((RangeAsset) asset, dates, trigger, slots, s);
+            } finally {
+                if (end != RangeEnd.TIMED_OUT || slots.stream().allMatch(ActiveRun::workerDone)) {
+                    slots.forEach(this::release);
+                }
+            }
+            if (end == RangeEnd.FAILED) {
+                dates.forEach(d -> s.add(run(asset.name(), d, trigger)));
+            }
+        }
+        return new ArrayList<>();
+    }
+
+    private enum RangeEnd { SUCCEEDED, FAILED, TIMED_OUT }
+
+    /** One range run: all its dates' records move together (RUNNING, then SUCCESS or FAILED) in one transaction each. */
+    private RangeEnd attemptRange(RangeAsset asset, List<LocalDate> dates, String trigger, List<ActiveRun> slots, RunSummary s) {
+        String name = asset.name();
+        LocalDate first = dates.get(0);
+        LocalDate last = dates.get(dates.size() - 1);
+        String what = "range run of " + dates.size() + " dates " + first + ".." + last;
+        java.util.Map<LocalDate, PartitionState> prev = store.states(name, first, last);
+        List<String> ids = dates.stream().map(d -> UUID.randomUUID().toString()).toList();
+        AssetContext ctx = new AssetContext(name, first, ids.get(0), 1, trigger, store.warehouse(), clock);
+        for (int i = 0; i < dates.size(); i++) {
+            slots.get(i).begin(ids.get(i), ctx);
+        }
+        Instant started = clock.instant();
+        List<RunRecord> runs = new ArrayList<>();
+        List<PartitionState> states = new ArrayList<>();
+        for (int i = 0; i < dates.size(); i++) {
+            LocalDate d = dates.get(i);
+            runs.add(new RunRecord(ids.get(i), name, d, 1, "RUNNING", trigger, node, started, started, null, null, null, what, null, null));
+            states.add(nextState(name, d, "RUNNING", null, ids.get(i), prev.get(d), null, null, null));
+        }
+        store.saveAll(runs, states);
+        long t0 = System.nanoTime();
+        Duration budget = budgetOf(asset).multipliedBy(dates.size());
+        try {
+            java.util.Map<LocalDate, Long> rows = execute(name, () -> asset.materializeRange(ctx, dates), ctx, budget, slots);
+            Instant ended = clock.instant();
+            long ms = elapsedMs(t0);
+            runs.clear();
+            states.clear();
+            for (int i = 0; i < dates.size(); i++) {
+                LocalDate d = dates.get(i);
+                long n = rows.getOrDefault(d, 0L);
+                runs.add(new RunRecord(ids.get(i), name, d, 1, "SUCCESS", trigger, node, started, ended, ended, n, ms, what, null, null));
+                states.add(nextState(name, d, "SUCCESS", what, ids.get(i), prev.get(d), started, ended, n));
+            }
+            store.saveAll(runs, states);
+            for (int i = 0; i < dates.size(); i++) {
+                RunOutcome o = new RunOutcome(name, dates.get(i), RunStatus.SUCCESS, 1, runs.get(i).rowsWritten(), what, ids.get(i));
+                s.add(o);
+                finished(o, ms / dates.size());
+            }
+            return RangeEnd.SUCCEEDED;
+        } catch (Throwable t) {
+            Throwable cause = unwrap(t);
+            boolean timedOut = cause instanceof AssetTimeoutException;
+            String message = what + (timedOut ? " timed out: " : " failed, running its dates one by one: ")
+                    + Secrets.mask(String.valueOf(cause.getMessage()));
+            Instant ended = clock.instant();
+            String status = timedOut ? "TIMED_OUT" : "FAILED";
+            runs.clear();
+            states.clear();
+            for (int i = 0; i < dates.size(); i++) {
+                LocalDate d = dates.get(i);
+                runs.add(new RunRecord(ids.get(i), name, d, 1, status, trigger, node, started, ended, ended, 0L, elapsedMs(t0), message,
+                        cause.getClass().getName(), causeChain(cause)));
+                states.add(nextState(name, d, status, message, ids.get(i), prev.get(d), null, null, null));
+            }
+            store.saveAll(runs, states);
+            emit(timedOut ? "TIMEOUT" : "RANGE_FAILED", name, first, ids.get(0), message);
+            if (timedOut) {
+                for (int i = 0; i < dates.size(); i++) {
+                    s.add(new RunOutcome(name, dates.get(i), RunStatus.TIMED_OUT, 1, 0, message, ids.get(i)));
+                }
+                return RangeEnd.TIMED_OUT;
+            }
+            return RangeEnd.FAILED;
+        }
+    }
+
+    /** The partition dates (game dates) from {@code from} to {@code to}, inclusive. */
+    public List<LocalDate> partitionDates(LocalDate from, LocalDate to) {
+        return calendar.datesBefore(to.plusDays(1)).stream().filter(d -> !d.isBefore(from)).toList();
     }
 
     /** Told about each date of a backfill; the CLI draws a progress bar from it. */
@@ -157,7 +339,7 @@ public final class Engine implements AutoCloseable {
     /** Materialises one asset partition if its inputs are complete; idempotent while one is running. */
     public RunOutcome run(String assetName, LocalDate date, String trigger) {
         Asset asset = graph.get(assetName);
-        String key = assetName + "|" + date;
+        String key = key(assetName, date);
         ActiveRun mine = new ActiveRun(assetName, date);
         if (active.putIfAbsent(key, mine) != null) {
             return new RunOutcome(assetName, date, RunStatus.ALREADY_RUNNING, 0, 0,
@@ -165,10 +347,7 @@ public final class Engine implements AutoCloseable {
         }
         boolean release = true;
         try {
-            String waiting = upstreamWaiting(asset, date);
-            if (waiting == null) {
-                waiting = ownReadiness(asset, date, trigger);
-            }
+            String waiting = waitingReason(asset, date, trigger);
             if (waiting != null) {
                 markWaiting(assetName, date, waiting);
                 return new RunOutcome(assetName, date, RunStatus.WAITING, 0, 0, waiting, null);
@@ -183,11 +362,29 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    private static String key(String asset, LocalDate date) {
+        return asset + "|" + date;
+    }
+
+    private void release(ActiveRun slot) {
+        active.remove(key(slot.asset, slot.date), slot);
+    }
+
+    /** Why the partition cannot run yet (upstream states, then the asset's own readiness), or null. */
+    private String waitingReason(Asset asset, LocalDate date, String trigger) {
+        String waiting = upstreamWaiting(asset, date);
+        return waiting != null ? waiting : ownReadiness(asset, date, trigger);
+    }
+
+    private Duration budgetOf(Asset asset) {
+        return asset.budget() != null ? asset.budget() : cfg.budgetFor(asset.name());
+    }
+
     private record Attempted(RunOutcome outcome, boolean releaseLock) {}
 
     private Attempted attempt(Asset asset, LocalDate date, String trigger, ActiveRun slot) {
         String name = asset.name();
-        Duration budget = asset.budget() != null ? asset.budget() : cfg.budgetFor(name);
+        Duration budget = budgetOf(asset);
         int max = Math.max(1, cfg.maxAttempts());
         for (int attempt = 1; ; attempt++) {
             String runId = UUID.randomUUID().toString();
@@ -199,13 +396,13 @@ public final class Engine implements AutoCloseable {
                     ctx.progress(), null, null), nextState(name, date, "RUNNING", null, runId, prev, null, null, null));
             long t0 = System.nanoTime();
             try {
-                AssetResult r = execute(asset, ctx, budget, slot);
+                AssetResult r = execute(name, () -> asset.materialize(ctx), ctx, budget, List.of(slot));
                 Instant ended = clock.instant();
                 store.save(new RunRecord(runId, name, date, attempt, "SUCCESS", trigger, node, started, ended, ended,
                         r.rowsWritten(), elapsedMs(t0), r.message(), null, null),
                         nextState(name, date, "SUCCESS", r.message(), runId, prev, started, ended, r.rowsWritten()));
                 RunOutcome o = new RunOutcome(name, date, RunStatus.SUCCESS, attempt, r.rowsWritten(), r.message(), runId);
-                finished(o, t0);
+                finished(o, elapsedMs(t0));
                 return new Attempted(o, true);
             } catch (Throwable t) {
                 Throwable cause = unwrap(t);
@@ -232,25 +429,28 @@ public final class Engine implements AutoCloseable {
                 emit(timedOut ? "TIMEOUT" : "FAILED", name, date, runId,
                         (timedOut ? "" : "failed after " + attempt + " attempt(s): ") + message);
                 RunOutcome o = new RunOutcome(name, date, timedOut ? RunStatus.TIMED_OUT : RunStatus.FAILED, attempt, 0, message, runId);
-                finished(o, t0);
+                finished(o, elapsedMs(t0));
                 // A timed-out worker may still be unwinding: keep the partition locked until it has.
                 return new Attempted(o, !timedOut || slot.workerDone());
             }
         }
     }
 
-    private AssetResult execute(Asset asset, AssetContext ctx, Duration budget, ActiveRun slot) throws Throwable {
-        CompletableFuture<AssetResult> result = new CompletableFuture<>();
-        String key = asset.name() + "|" + ctx.partition();
+    /** Runs {@code work} on a worker thread under the time budget; every slot is told when the worker is done. */
+    private <T> T execute(String name, java.util.concurrent.Callable<T> work, AssetContext ctx, Duration budget, List<ActiveRun> slots)
+            throws Throwable {
+        CompletableFuture<T> result = new CompletableFuture<>();
         Future<?> worker = workers.submit(() -> {
             try {
-                result.complete(asset.materialize(ctx));
+                result.complete(work.call());
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             } finally {
-                slot.markWorkerDone();
-                if (slot.timedOut()) {
-                    active.remove(key, slot);
+                for (ActiveRun slot : slots) {
+                    slot.markWorkerDone();
+                    if (slot.timedOut()) {
+                        release(slot);
+                    }
                 }
             }
         });
@@ -258,14 +458,14 @@ public final class Engine implements AutoCloseable {
         long warnMs = Math.max(1, (long) (budgetMs * cfg.warnAtFraction()));
         ScheduledFuture<?> warn = sweeper.schedule(() -> {
             if (!result.isDone()) {
-                emit("BUDGET_WARNING", asset.name(), ctx.partition(), ctx.runId(), "still running after " + warnMs
+                emit("BUDGET_WARNING", name, ctx.partition(), ctx.runId(), "still running after " + warnMs
                         + " ms, " + Math.round(cfg.warnAtFraction() * 100) + "% of its " + budgetMs + " ms budget");
             }
         }, warnMs, TimeUnit.MILLISECONDS);
         ScheduledFuture<?> kill = sweeper.schedule(() -> {
             // Complete first so the caller sees the timeout, then tell the worker to stop and roll back.
-            slot.markTimedOut();
-            if (result.completeExceptionally(new AssetTimeoutException(asset.name(), ctx.partition(), budget))) {
+            slots.forEach(ActiveRun::markTimedOut);
+            if (result.completeExceptionally(new AssetTimeoutException(name, ctx.partition(), budget))) {
                 ctx.cancel("time budget of " + budgetMs + " ms exceeded");
                 worker.cancel(true);
             }
@@ -356,7 +556,7 @@ public final class Engine implements AutoCloseable {
     public List<RunRecord> abandonSilentRuns(Duration silence) {
         List<RunRecord> stale = store.runningOlderThan(clock.instant().minus(silence));
         for (RunRecord r : stale) {
-            if (active.containsKey(r.asset() + "|" + r.partitionDate())) {
+            if (active.containsKey(key(r.asset(), r.partitionDate()))) {
                 continue;
             }
             Instant now = clock.instant();
@@ -402,8 +602,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void finished(RunOutcome o, long t0) {
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+    private void finished(RunOutcome o, long ms) {
         for (EngineListener l : listeners) {
             try {
                 l.onRunFinished(o, ms);

@@ -40,16 +40,27 @@ public final class RunStore {
 
     /** A run record and/or the partition state, in one transaction (each run moves both together). */
     public void save(RunRecord r, PartitionState s) {
+        saveAll(r == null ? List.of() : List.of(r), s == null ? List.of() : List.of(s));
+    }
+
+    /** Run records and partition states in one transaction: a range run moves all its dates together. */
+    public void saveAll(List<RunRecord> runs, List<PartitionState> states) {
         warehouse.write(tx -> {
-            if (r != null) {
-                tx.upsert(RowBatch.of("run_history", RUN_COLUMNS).add(r.runId(), r.asset(), r.partitionDate(), r.attempt(), r.status(),
-                        r.triggerSource(), r.node(), r.startedAt(), r.heartbeatAt(), r.endedAt(), r.rowsWritten(), r.durationMs(),
-                        r.message(), r.errorType(), r.error()));
+            if (!runs.isEmpty()) {
+                RowBatch b = RowBatch.of("run_history", RUN_COLUMNS);
+                for (RunRecord r : runs) {
+                    b.add(r.runId(), r.asset(), r.partitionDate(), r.attempt(), r.status(), r.triggerSource(), r.node(), r.startedAt(),
+                            r.heartbeatAt(), r.endedAt(), r.rowsWritten(), r.durationMs(), r.message(), r.errorType(), r.error());
+                }
+                tx.upsert(b);
             }
-            if (s != null) {
-                tx.upsert(RowBatch.of("asset_partition", STATE_COLUMNS).add(s.asset(), s.partitionDate(), s.state(), s.reason(),
-                        s.lastRunId(), s.updatedAt(), s.lastSuccessStarted(), s.lastSuccessEnded(), s.lastRowsWritten(),
-                        s.failuresSinceSuccess()));
+            if (!states.isEmpty()) {
+                RowBatch b = RowBatch.of("asset_partition", STATE_COLUMNS);
+                for (PartitionState s : states) {
+                    b.add(s.asset(), s.partitionDate(), s.state(), s.reason(), s.lastRunId(), s.updatedAt(), s.lastSuccessStarted(),
+                            s.lastSuccessEnded(), s.lastRowsWritten(), s.failuresSinceSuccess());
+                }
+                tx.upsert(b);
             }
         });
     }
@@ -81,6 +92,13 @@ public final class RunStore {
         return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM asset_partition WHERE partition_date = ?")
                 .bind(0, partition).map(ConstructorMapper.of(PartitionState.class)).list())
                 .stream().collect(Collectors.toMap(PartitionState::asset, Function.identity()));
+    }
+
+    /** One asset's states over a range of dates, keyed by date. */
+    public Map<LocalDate, PartitionState> states(String asset, LocalDate from, LocalDate to) {
+        return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM asset_partition WHERE asset = ? AND partition_date BETWEEN ? AND ?")
+                .bind(0, asset).bind(1, from).bind(2, to).map(ConstructorMapper.of(PartitionState.class)).list())
+                .stream().collect(Collectors.toMap(PartitionState::partitionDate, Function.identity()));
     }
 
     public List<PartitionState> states(LocalDate from, LocalDate to) {

@@ -6,6 +6,9 @@ import io.nbaprops.engine.AssetContext;
 import io.nbaprops.engine.AssetResult;
 import io.nbaprops.engine.Dependency;
 import io.nbaprops.engine.Phase;
+import io.nbaprops.engine.RangeAsset;
+import java.time.LocalDate;
+import java.util.Map;
 import io.nbaprops.predict.Market;
 import io.nbaprops.predict.PredictionAsset;
 import java.util.Arrays;
@@ -19,7 +22,7 @@ import java.util.stream.Collectors;
  * (with the reason) for players who did not play or games that were postponed. Re-grading replaces
  * the date's grades with identical rows.
  */
-public final class GradeAsset implements Asset {
+public final class GradeAsset implements RangeAsset {
     public static final String NAME = "prediction_grade";
     static final List<String> COLUMNS = List.of("game_key", "player_lookup", "market", "system_id", "line_key", "game_date",
             "predicted", "actual", "abs_error", "signed_error", "line_value", "recommendation", "p_over_raw", "confidence", "result",
@@ -50,7 +53,7 @@ public final class GradeAsset implements Asset {
                     SELECT game_key, player_lookup, market, book, line, over_price_american, under_price_american,
                            row_number() OVER (PARTITION BY game_key, player_lookup, market, book ORDER BY snapshot_at DESC) AS rn
                     FROM prop_line
-                    WHERE game_date = ? AND NOT in_game AND NOT flagged AND line IS NOT NULL
+                    WHERE game_date BETWEEN ? AND ? AND NOT in_game AND NOT flagged AND line IS NOT NULL
                       AND (tip_off IS NULL OR snapshot_at < tip_off)),
                 g AS (
                     SELECT p.*, gm.status AS game_status, s.played, s.dnp_reason, CAST(%s AS DOUBLE PRECISION) AS stat,
@@ -64,7 +67,7 @@ public final class GradeAsset implements Asset {
                     LEFT JOIN player_game_summary s ON s.game_key = p.game_key AND s.player_lookup = p.player_lookup
                     LEFT JOIN closing c ON c.rn = 1 AND c.game_key = p.game_key AND c.player_lookup = p.player_lookup
                          AND c.book = p.line_book AND c.market = %s
-                    WHERE p.game_date = ?),
+                    WHERE p.game_date BETWEEN ? AND ?),
                 r AS (
                     SELECT g.*,
                            CASE WHEN g.game_status = 'postponed' THEN 'game postponed'
@@ -100,8 +103,21 @@ public final class GradeAsset implements Asset {
     @Override
     public AssetResult materialize(AssetContext ctx) {
         var d = ctx.partition();
-        long n = ctx.write(tx -> tx.replacePartitionFromQuery(NAME, COLUMNS, sql(), List.of(d, d, ctx.clock().instant()),
+        long n = ctx.write(tx -> tx.replacePartitionFromQuery(NAME, COLUMNS, sql(), List.of(d, d, d, d, ctx.clock().instant()),
                 "game_date", d));
         return AssetResult.rows(n);
+    }
+
+    /** A season's grading in one statement (a backfill): the same rows as grading each date. */
+    @Override
+    public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) {
+        LocalDate from = dates.get(0);
+        LocalDate to = dates.get(dates.size() - 1);
+        Map<LocalDate, Long> rows = new java.util.HashMap<>();
+        ctx.write(tx -> {
+            tx.replaceRangeFromQuery(NAME, COLUMNS, sql(), List.of(from, to, from, to, ctx.clock().instant()), "game_date", from, to);
+            rows.putAll(tx.countByPartition(NAME, "game_date", LocalDate.class, from, to));
+        });
+        return rows;
     }
 }

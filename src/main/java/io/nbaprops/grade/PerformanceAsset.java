@@ -5,6 +5,9 @@ import io.nbaprops.engine.AssetContext;
 import io.nbaprops.engine.AssetResult;
 import io.nbaprops.engine.Dependency;
 import io.nbaprops.engine.Phase;
+import io.nbaprops.engine.RangeAsset;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -12,7 +15,7 @@ import java.util.List;
  * player-games, and the picks' wins, losses, pushes, profit and closing-line value. Each player-game
  * counts once per system (its latest line); rolling windows and breakdowns are sums over these rows.
  */
-public final class PerformanceAsset implements Asset {
+public final class PerformanceAsset implements RangeAsset {
     public static final String NAME = "system_daily_performance";
 
     /** The breakdowns of the picks: dimension to the SQL of its bucket (over the latest-line grade columns). */
@@ -56,6 +59,26 @@ public final class PerformanceAsset implements Asset {
     @Override
     public AssetResult materialize(AssetContext ctx) {
         var d = ctx.partition();
+        return AssetResult.rows(ctx.write(tx -> replace(tx, d, d)));
+    }
+
+    /** A season's aggregates in two statements (a backfill): the same rows as aggregating each date. */
+    @Override
+    public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) {
+        LocalDate from = dates.get(0);
+        LocalDate to = dates.get(dates.size() - 1);
+        Map<LocalDate, Long> rows = new java.util.HashMap<>();
+        ctx.write(tx -> {
+            replace(tx, from, to);
+            tx.countByPartition(NAME, "game_date", LocalDate.class, from, to).forEach((d, n) -> rows.merge(d, n, Long::sum));
+            tx.countByPartition(BREAKDOWN, "game_date", LocalDate.class, from, to).forEach((d, n) -> rows.merge(d, n, Long::sum));
+        });
+        return rows;
+    }
+
+    private static final String BREAKDOWN = "system_daily_breakdown";
+
+    private static void replace(io.nbaprops.store.WriteTx tx, LocalDate from, LocalDate to) {
         String sql = "SELECT game_date, system_id, market, "
                 + "CAST(count(*) FILTER (WHERE result <> 'VOID') AS INTEGER), "
                 + "nbp_round(avg(abs_error), 6), nbp_round(avg(signed_error), 6), "
@@ -76,15 +99,12 @@ public final class PerformanceAsset implements Asset {
                     .append("CAST(count(*) FILTER (WHERE result = 'LOSS') AS INTEGER), nbp_round(coalesce(sum(profit_units), 0), 6), ")
                     .append("nbp_round(coalesce(sum(confidence), 0), 6) FROM (").append(LATEST_GRADES)
                     .append(") lg WHERE result IN ('WIN', 'LOSS', 'PUSH') GROUP BY game_date, system_id, market, ").append(dim.getValue());
-            params.add(d);
-            params.add(d);
+            params.add(from);
+            params.add(to);
         }
-        long n = ctx.write(tx -> {
-            tx.replacePartitionFromQuery(NAME, List.of("game_date", "system_id", "market", "predictions", "mae", "bias", "line_mae",
-                    "picks", "wins", "losses", "pushes", "profit_units", "avg_clv", "voids"), sql, List.of(d, d), "game_date", d);
-            tx.replacePartitionFromQuery("system_daily_breakdown", List.of("game_date", "system_id", "market", "dimension", "bucket",
-                    "picks", "wins", "losses", "profit_units", "stated_sum"), breakdown.toString(), params, "game_date", d);
-        });
-        return AssetResult.rows(n);
+        tx.replaceRangeFromQuery(NAME, List.of("game_date", "system_id", "market", "predictions", "mae", "bias", "line_mae",
+                "picks", "wins", "losses", "pushes", "profit_units", "avg_clv", "voids"), sql, List.of(from, to), "game_date", from, to);
+        tx.replaceRangeFromQuery(BREAKDOWN, List.of("game_date", "system_id", "market", "dimension", "bucket",
+                "picks", "wins", "losses", "profit_units", "stated_sum"), breakdown.toString(), params, "game_date", from, to);
     }
 }

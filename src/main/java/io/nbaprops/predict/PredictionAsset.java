@@ -44,6 +44,12 @@ public final class PredictionAsset implements Asset {
         return upstream;
     }
 
+    /** Calibration and the ensemble's weights are fitted on the grades of the dates before (PredictionBatch). */
+    @Override
+    public List<String> feedbackFrom() {
+        return List.of("prediction_grade");
+    }
+
     @Override
     public AssetResult materialize(AssetContext ctx) {
         List<BatchResult> results = service.predict(ctx.partition(), null, ctx.clock().instant(), ctx::checkCancelled);

@@ -48,11 +48,40 @@ public final class WriteTx {
      */
     public int replacePartitionFromQuery(String table, List<String> columns, String selectSql, List<Object> params,
             String partitionColumn, Object partitionValue) {
+        return replaceFromQuery(table, columns, selectSql, params, partitionColumn + " = ?", List.of(partitionValue), partitionColumn);
+    }
+
+    /**
+     * {@link #replacePartitionFromQuery} for every partition with {@code from <= partitionColumn <= to}
+     * at once (a range run): the query must produce exactly the rows of those partitions.
+     */
+    public int replaceRangeFromQuery(String table, List<String> columns, String selectSql, List<Object> params,
+            String partitionColumn, Object from, Object to) {
+        return replaceFromQuery(table, columns, selectSql, params, partitionColumn + " BETWEEN ? AND ?", List.of(from, to),
+                partitionColumn);
+    }
+
+    /** Rows per partition value of {@code table} with {@code from <= partitionColumn <= to} (what a range run wrote per date). */
+    public <T> Map<T, Long> countByPartition(String table, String partitionColumn, Class<T> type, Object from, Object to) {
+        warehouse.meta(table).typeOf(partitionColumn);
+        Map<T, Long> out = new LinkedHashMap<>();
+        handle.createQuery("SELECT " + partitionColumn + ", count(*) FROM " + table + " WHERE " + partitionColumn
+                        + " BETWEEN ? AND ? GROUP BY 1 ORDER BY 1")
+                .bind(0, warehouse.bindable(from)).bind(1, warehouse.bindable(to))
+                .map((rs, c) -> Map.entry(rs.getObject(1, type), rs.getLong(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private int replaceFromQuery(String table, List<String> columns, String selectSql, List<Object> params, String where,
+            List<Object> whereParams, String partitionColumn) {
         TableMeta meta = warehouse.meta(table);
         meta.typeOf(partitionColumn);
         columns.forEach(meta::typeOf);
-        handle.createUpdate("DELETE FROM " + table + " WHERE " + partitionColumn + " = ?")
-                .bind(0, warehouse.bindable(partitionValue)).execute();
+        var delete = handle.createUpdate("DELETE FROM " + table + " WHERE " + where);
+        for (int i = 0; i < whereParams.size(); i++) {
+            delete.bind(i, warehouse.bindable(whereParams.get(i)));
+        }
+        delete.execute();
         var insert = handle.createUpdate("INSERT INTO " + table + " (" + String.join(", ", columns) + ") " + selectSql);
         for (int i = 0; i < params.size(); i++) {
             insert.bind(i, warehouse.bindable(params.get(i)));

@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.nbaprops.app.SandboxRun;
+import io.nbaprops.engine.RunOutcome;
 import io.nbaprops.engine.RunStatus;
 import io.nbaprops.testing.SandboxSeason;
 import java.io.InputStream;
@@ -170,6 +171,32 @@ class SandboxPipelineTest {
         assertThat(rows("SELECT * EXCLUDE (created_at) FROM prediction WHERE game_date = ? ORDER BY ALL", d)).isEqualTo(predictions);
         assertThat(rows("SELECT count(*) AS n FROM (SELECT game_key, player_lookup, market, system_id, count(*) FROM prediction "
                 + "GROUP BY ALL HAVING count(*) > 1 AND count(DISTINCT line_key) < count(*)) x").get(0).get("n")).isEqualTo(0L);
+    }
+
+    @Test
+    void gradingARangeInOneRunLeavesThePerDateRows() {
+        LocalDate from = dates.get(0);
+        LocalDate to = dates.get(DAYS - 1);
+        List<String> tables = List.of("prediction_grade", "system_daily_performance", "system_daily_breakdown");
+        Map<String, List<Map<String, Object>>> perDate = new java.util.HashMap<>();
+        tables.forEach(t -> perDate.put(t, rows("SELECT * FROM " + t + " WHERE game_date BETWEEN ? AND ? ORDER BY ALL", from, to)));
+        perDate.get("prediction_grade").forEach(r -> r.remove("graded_at"));
+        assertThat(perDate.get("prediction_grade")).hasSizeGreaterThan(1000);
+        var engine = run.platform().engine();
+        List<LocalDate> gameDates = engine.partitionDates(from, to);
+        assertThat(gameDates).containsExactlyElementsOf(dates);
+        var s = engine.runRange("prediction_grade", gameDates, "test", true);
+        s.addAll(engine.runRange("system_daily_performance", gameDates, "test", true));
+        assertThat(s.allSucceeded()).as(s.describe(5)).isTrue();
+        assertThat(s.outcomes()).extracting(RunOutcome::message).containsOnly("range run of " + DAYS + " dates " + from + ".." + to);
+        tables.forEach(t -> {
+            List<Map<String, Object>> after = rows("SELECT * FROM " + t + " WHERE game_date BETWEEN ? AND ? ORDER BY ALL", from, to);
+            after.forEach(r -> r.remove("graded_at"));
+            assertSameRows(t, after, perDate.get(t));
+        });
+        // Each date's state carries its own row count.
+        long graded = ((Number) rows("SELECT count(*) AS n FROM prediction_grade WHERE game_date = ?", to).get(0).get("n")).longValue();
+        assertThat(engine.store().state("prediction_grade", to)).hasValueSatisfying(st -> assertThat(st.lastRowsWritten()).isEqualTo(graded));
     }
 
     @Test
