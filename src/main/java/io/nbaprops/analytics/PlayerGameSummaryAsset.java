@@ -5,10 +5,13 @@ import io.nbaprops.engine.AssetContext;
 import io.nbaprops.engine.AssetResult;
 import io.nbaprops.engine.Dependency;
 import io.nbaprops.engine.Phase;
+import io.nbaprops.engine.RangeAsset;
 import io.nbaprops.engine.Readiness;
 import io.nbaprops.raw.ScheduleAsset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +20,7 @@ import java.util.stream.Collectors;
  * scheduled, not postponed game of the date has a final box score in at least one source.
  * Usage rate and the inferred starter flag are computed over the team in the same statement.
  */
-public final class PlayerGameSummaryAsset implements Asset {
+public final class PlayerGameSummaryAsset implements RangeAsset {
     public static final String NAME = "player_game_summary";
     static final List<String> COLUMNS = List.of("game_key", "player_lookup", "game_date", "player_name", "player_id", "team",
             "opponent", "is_home", "played", "dnp_reason", "starter", "starter_inferred", "minutes", "pts", "reb", "ast", "fg3m",
@@ -26,7 +29,7 @@ public final class PlayerGameSummaryAsset implements Asset {
 
     private final List<BoxScoreSource> sources;
 
-    /** A box-score source: the raw asset that loads it, and a normalised SELECT of its rows for a date (one ? = the date). */
+    /** A box-score source: the raw asset that loads it, and a normalised SELECT of its rows for a range of dates (two ?: the first and last date). */
     public record BoxScoreSource(String name, String rawAsset, int priority, String rowsSql, String finalGamesSql) {}
 
     public PlayerGameSummaryAsset(List<BoxScoreSource> sources) {
@@ -39,7 +42,7 @@ public final class PlayerGameSummaryAsset implements Asset {
                 SELECT b.game_date, b.team, b.opponent, b.is_home, b.player_lookup, b.player_name, b.player_id,
                        CAST(NULL AS BOOLEAN) AS starter, CAST(NULL AS VARCHAR) AS dnp_reason, b.minutes, b.pts, b.reb, b.ast,
                        b.fg3m, b.fgm, b.fga, b.fg3a, b.ftm, b.fta, b.oreb, b.dreb, b.stl, b.blk, b.turnover AS tov, b.pf
-                FROM bdl_box_score_player b WHERE b.game_date = ?""",
+                FROM bdl_box_score_player b WHERE b.game_date BETWEEN ? AND ?""",
                 "SELECT game_date, home_team FROM bdl_box_score_game WHERE game_date = ? AND lower(status) LIKE 'final%'");
     }
 
@@ -49,7 +52,7 @@ public final class PlayerGameSummaryAsset implements Asset {
                 SELECT n.game_date, n.team, n.opponent, n.is_home, n.player_lookup, n.player_name, n.player_id,
                        CAST(NULL AS BOOLEAN) AS starter, CAST(NULL AS VARCHAR) AS dnp_reason, n.minutes, n.pts, n.reb, n.ast,
                        n.fg3m, n.fgm, n.fga, n.fg3a, n.ftm, n.fta, n.oreb, n.dreb, n.stl, n.blk, n.turnover AS tov, n.pf
-                FROM nbac_player_game_log n WHERE n.game_date = ?""",
+                FROM nbac_player_game_log n WHERE n.game_date BETWEEN ? AND ?""",
                 "SELECT game_date, CASE WHEN is_home THEN team ELSE opponent END AS home_team FROM nbac_player_game_log "
                         + "WHERE game_date = ? GROUP BY game_date, CASE WHEN is_home THEN team ELSE opponent END");
     }
@@ -93,18 +96,44 @@ public final class PlayerGameSummaryAsset implements Asset {
 
     @Override
     public AssetResult materialize(AssetContext ctx) {
-        StringBuilder union = new StringBuilder();
+        var d = ctx.partition();
+        return AssetResult.rows(ctx.write(tx -> tx.replacePartitionFromQuery(NAME, COLUMNS, sql(), params(d, d), "game_date", d)));
+    }
+
+    /** A season's summaries in one statement (a backfill): the same rows as each date's run. */
+    @Override
+    public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) {
+        LocalDate from = dates.get(0);
+        LocalDate to = dates.get(dates.size() - 1);
+        Map<LocalDate, Long> rows = new java.util.HashMap<>();
+        ctx.write(tx -> {
+            tx.replaceRangeFromQuery(NAME, COLUMNS, sql(), params(from, to), "game_date", from, to);
+            rows.putAll(tx.countByPartition(NAME, "game_date", LocalDate.class, from, to));
+        });
+        return rows;
+    }
+
+    private List<Object> params(LocalDate from, LocalDate to) {
         List<Object> params = new ArrayList<>();
+        sources.forEach(s -> {
+            params.add(from);
+            params.add(to);
+        });
+        params.add(from);
+        params.add(to);
+        return params;
+    }
+
+    private String sql() {
+        StringBuilder union = new StringBuilder();
         for (BoxScoreSource s : sources) {
             if (union.length() > 0) {
                 union.append(" UNION ALL ");
             }
             union.append("SELECT '").append(s.name()).append("' AS source, ").append(s.priority()).append(" AS priority, r.* FROM (")
                     .append(s.rowsSql()).append(") r");
-            params.add(ctx.partition());
         }
-        params.add(ctx.partition());
-        String sql = """
+        return """
                 WITH candidates AS (%s),
                 ranked AS (
                     SELECT c.*, g.game_key,
@@ -113,7 +142,7 @@ public final class PlayerGameSummaryAsset implements Asset {
                     FROM candidates c
                     JOIN game g ON g.game_date = c.game_date
                      AND g.home_team = CASE WHEN c.is_home THEN c.team ELSE c.opponent END
-                    WHERE g.status <> 'postponed' AND g.game_date = ?),
+                    WHERE g.status <> 'postponed' AND g.game_date BETWEEN ? AND ?),
                 won AS (SELECT * FROM ranked WHERE pick = 1),
                 team AS (
                     SELECT game_key, team, sum(coalesce(minutes, 0)) AS mp, sum(coalesce(fga, 0)) AS fga,
@@ -139,7 +168,5 @@ public final class PlayerGameSummaryAsset implements Asset {
                 JOIN team t ON t.game_key = w.game_key AND t.team = w.team
                 JOIN minutes_rank m ON m.game_key = w.game_key AND m.player_lookup = w.player_lookup
                 """.formatted(union);
-        long n = ctx.write(tx -> tx.replacePartitionFromQuery(NAME, COLUMNS, sql, params, "game_date", ctx.partition()));
-        return AssetResult.rows(n);
     }
 }

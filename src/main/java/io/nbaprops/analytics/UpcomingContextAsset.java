@@ -5,9 +5,13 @@ import io.nbaprops.engine.AssetContext;
 import io.nbaprops.engine.AssetResult;
 import io.nbaprops.engine.Dependency;
 import io.nbaprops.engine.Phase;
+import io.nbaprops.engine.RangeAsset;
+import io.nbaprops.store.WriteTx;
+import java.time.LocalDate;
 import io.nbaprops.raw.ScheduleAsset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * For each player expected on a date (his latest appearance within {@link Seasons#lookback} was for a
@@ -16,7 +20,7 @@ import java.util.List;
  * and the market (consensus points line now and at opening, spread, total) before tip-off.
  * Uses only data from before the date, so it can be built the morning of the games.
  */
-public final class UpcomingContextAsset implements Asset {
+public final class UpcomingContextAsset implements RangeAsset {
     public static final String NAME = "upcoming_player_game_context";
     private final List<Dependency> upstream;
     private final ContextInputs inputs;
@@ -64,7 +68,16 @@ public final class UpcomingContextAsset implements Asset {
 
     @Override
     public AssetResult materialize(AssetContext ctx) {
-        var d = ctx.partition();
+        return AssetResult.rows(ctx.write(tx -> replace(tx, ctx.partition())));
+    }
+
+    /** Each date's own statement (its windows end the day before it), all in the range run's one transaction. */
+    @Override
+    public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) {
+        return RangeAsset.eachDate(ctx, dates, this::replace);
+    }
+
+    private long replace(WriteTx tx, LocalDate d) {
         String sql = """
                 WITH todays AS (
                     SELECT game_key, game_date, home_team, away_team, tip_off FROM game WHERE game_date = ? AND status <> 'postponed'),
@@ -140,11 +153,10 @@ public final class UpcomingContextAsset implements Asset {
         var lookback = Seasons.lookback(d);
         List<Object> params = List.of(d, d, lookback, d, d, lookback, d, lookback, d, lookback, d.minusDays(7),
                 d, d, lookback, d, d, d, d.minusDays(1));
-        long n = ctx.write(tx -> tx.replacePartitionFromQuery(NAME, List.of("game_key", "player_lookup", "game_date", "player_name",
+        return tx.replacePartitionFromQuery(NAME, List.of("game_key", "player_lookup", "game_date", "player_name",
                 "team", "opponent", "is_home", "tip_off", "last_game_date", "days_rest", "back_to_back", "games_last_7d", "travel_km",
                 "tz_crossed", "injury_status", "injury_code", "injury_reason", "injury_reported_at", "teammates_out",
                 "teammates_out_usage", "line_current", "line_opening", "line_books", "line_snapshot_at", "spread", "game_total"),
-                sql, params, "game_date", d));
-        return AssetResult.rows(n);
+                sql, params, "game_date", d);
     }
 }

@@ -1,6 +1,8 @@
 package io.nbaprops.engine;
 
+import io.nbaprops.store.WriteTx;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,4 +19,26 @@ public interface RangeAsset extends Asset {
      * its inputs ready) in one transaction through {@link AssetContext#write}; returns rows written per date.
      */
     Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) throws Exception;
+
+    /** One date's statement(s) within a range run's transaction; returns the rows written. */
+    @FunctionalInterface
+    interface DateWork {
+        long write(WriteTx tx, LocalDate date);
+    }
+
+    /**
+     * A range built with each date's own statement, all in one transaction and one run: for assets
+     * whose statement is "as of" its date (history windows ending the day before), where one
+     * statement for every date would not be simpler or faster than the per-date one.
+     */
+    static Map<LocalDate, Long> eachDate(AssetContext ctx, List<LocalDate> dates, DateWork work) {
+        Map<LocalDate, Long> rows = new LinkedHashMap<>();
+        ctx.write(tx -> {
+            for (LocalDate d : dates) {
+                ctx.checkCancelled();
+                rows.put(d, work.write(tx, d));
+            }
+        });
+        return rows;
+    }
 }

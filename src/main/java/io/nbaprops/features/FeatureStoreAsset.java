@@ -9,6 +9,9 @@ import io.nbaprops.engine.AssetContext;
 import io.nbaprops.engine.AssetResult;
 import io.nbaprops.engine.Dependency;
 import io.nbaprops.engine.Phase;
+import io.nbaprops.engine.RangeAsset;
+import io.nbaprops.store.WriteTx;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +22,7 @@ import java.util.Map;
  * the player's rolling form, and both teams' last 10 games; all strictly before the date. One SQL
  * statement per date. Each vector carries the feature version and a quality score (history behind it).
  */
-public final class FeatureStoreAsset implements Asset {
+public final class FeatureStoreAsset implements RangeAsset {
     public static final String NAME = "feature_store";
 
     /** The SQL expression of each feature over the aliases c (context), p (cache), tm/op (team/opponent form), lg, vs. */
@@ -140,9 +143,17 @@ public final class FeatureStoreAsset implements Asset {
 
     @Override
     public AssetResult materialize(AssetContext ctx) {
-        var d = ctx.partition();
+        return AssetResult.rows(ctx.write(tx -> replace(tx, ctx.partition())));
+    }
+
+    /** Each date's own statement (its windows end the day before it), all in the range run's one transaction. */
+    @Override
+    public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) {
+        return RangeAsset.eachDate(ctx, dates, FeatureStoreAsset::replace);
+    }
+
+    private static long replace(WriteTx tx, LocalDate d) {
         List<Object> params = List.of(d, d, d, Seasons.lookback(d), d, Seasons.start(d), FeatureCatalog.VERSION);
-        long n = ctx.write(tx -> tx.replacePartitionFromQuery(NAME, columns(), selectSql(), params, "game_date", d));
-        return AssetResult.rows(n);
+        return tx.replacePartitionFromQuery(NAME, columns(), selectSql(), params, "game_date", d);
     }
 }

@@ -8,14 +8,18 @@ import io.nbaprops.engine.AssetContext;
 import io.nbaprops.engine.AssetResult;
 import io.nbaprops.engine.Dependency;
 import io.nbaprops.engine.Phase;
+import io.nbaprops.engine.RangeAsset;
+import io.nbaprops.store.WriteTx;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rolling form of every player expected on a date, from his games strictly before it: last 5/10
  * and season averages and spreads of points and minutes, points per minute, usage, shooting.
  * One set-based statement per date (window functions), never a query per player.
  */
-public final class PlayerDailyCacheAsset implements Asset {
+public final class PlayerDailyCacheAsset implements RangeAsset {
     public static final String NAME = "player_daily_cache";
     static final List<String> COLUMNS = List.of("player_lookup", "cache_date", "games_season", "games_l10", "last_game_date",
             "pts_avg_l5", "pts_avg_l10", "pts_avg_season", "pts_sd_l10", "pts_ewm", "min_avg_l5", "min_avg_l10", "min_avg_season",
@@ -39,7 +43,16 @@ public final class PlayerDailyCacheAsset implements Asset {
 
     @Override
     public AssetResult materialize(AssetContext ctx) {
-        var d = ctx.partition();
+        return AssetResult.rows(ctx.write(tx -> replace(tx, ctx.partition())));
+    }
+
+    /** Each date's own statement (its windows end the day before it), all in the range run's one transaction. */
+    @Override
+    public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) {
+        return RangeAsset.eachDate(ctx, dates, this::replace);
+    }
+
+    private long replace(WriteTx tx, LocalDate d) {
         String sql = """
                 WITH players AS (SELECT DISTINCT player_lookup FROM upcoming_player_game_context WHERE game_date = ?),
                 h AS (
@@ -78,7 +91,6 @@ public final class PlayerDailyCacheAsset implements Asset {
                 GROUP BY p.player_lookup
                 """;
         List<Object> params = List.of(d, Seasons.start(d), d, Seasons.lookback(d), d);
-        long n = ctx.write(tx -> tx.replacePartitionFromQuery(NAME, COLUMNS, sql, params, "cache_date", d));
-        return AssetResult.rows(n);
+        return tx.replacePartitionFromQuery(NAME, COLUMNS, sql, params, "cache_date", d);
     }
 }

@@ -174,6 +174,22 @@ class SandboxPipelineTest {
     }
 
     @Test
+    void aBackfillOfPhases3And4InRangeRunsLeavesThePerDateRows() {
+        LocalDate from = dates.get(0);
+        LocalDate to = dates.get(DAYS - 1);
+        Map<String, String> tables = Map.of("player_game_summary", "game_date", "team_game_summary", "game_date",
+                "upcoming_player_game_context", "game_date", "player_daily_cache", "cache_date", "feature_store", "game_date");
+        Map<String, List<Map<String, Object>>> perDate = new java.util.HashMap<>();
+        tables.forEach((t, c) -> perDate.put(t, rows("SELECT * FROM " + t + " WHERE " + c + " BETWEEN ? AND ? ORDER BY ALL", from, to)));
+        var s = run.platform().engine().backfill(from, to, tables.keySet(), "test", true, null);
+        assertThat(s.problems()).as(s.describe(5)).isEmpty();
+        assertThat(s.outcomes()).hasSize(5 * DAYS).extracting(RunOutcome::message)
+                .containsOnly("range run of " + DAYS + " dates " + from + ".." + to);
+        tables.forEach((t, c) -> assertSameRows(t, rows("SELECT * FROM " + t + " WHERE " + c + " BETWEEN ? AND ? ORDER BY ALL", from, to),
+                perDate.get(t)));
+    }
+
+    @Test
     void gradingARangeInOneRunLeavesThePerDateRows() {
         LocalDate from = dates.get(0);
         LocalDate to = dates.get(DAYS - 1);
