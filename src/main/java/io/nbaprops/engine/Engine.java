@@ -193,6 +193,8 @@ public final class Engine implements AutoCloseable {
         }
         java.util.Map<LocalDate, PartitionState> states = store.states(assetName, dates.get(0), dates.get(dates.size() - 1));
         java.util.NavigableSet<LocalDate> partitions = new java.util.TreeSet<>(calendar.datesBefore(dates.get(dates.size() - 1)));
+        UpstreamStates upstream = asset instanceof RangeAsset
+                ? UpstreamStates.snapshot(store, calendar, dates.get(0), dates.get(dates.size() - 1)) : null;
         List<LocalDate> stretch = new ArrayList<>();
         for (LocalDate d : dates) {
             // A range statement covers every day from its first date to its last: never step over a partition not in it.
@@ -208,7 +210,7 @@ public final class Engine implements AutoCloseable {
                 s.add(run(assetName, d, trigger));
                 continue;
             }
-            String waiting = waitingReason(asset, d, trigger);
+            String waiting = waitingReason(asset, d, trigger, upstream);
             if (waiting != null) {
                 stretch = runStretch(asset, stretch, trigger, s);
                 markWaiting(assetName, d, waiting);
@@ -347,7 +349,7 @@ public final class Engine implements AutoCloseable {
         }
         boolean release = true;
         try {
-            String waiting = waitingReason(asset, date, trigger);
+            String waiting = waitingReason(asset, date, trigger, UpstreamStates.live(store, calendar));
             if (waiting != null) {
                 markWaiting(assetName, date, waiting);
                 return new RunOutcome(assetName, date, RunStatus.WAITING, 0, 0, waiting, null);
@@ -371,8 +373,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Why the partition cannot run yet (upstream states, then the asset's own readiness), or null. */
-    private String waitingReason(Asset asset, LocalDate date, String trigger) {
-        String waiting = upstreamWaiting(asset, date);
+    private String waitingReason(Asset asset, LocalDate date, String trigger, UpstreamStates states) {
+        String waiting = upstreamWaiting(asset, date, states);
         return waiting != null ? waiting : ownReadiness(asset, date, trigger);
     }
 
@@ -480,11 +482,10 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private String upstreamWaiting(Asset asset, LocalDate date) {
+    private String upstreamWaiting(Asset asset, LocalDate date, UpstreamStates states) {
         List<String> reasons = new ArrayList<>();
         java.util.Map<String, PartitionState> today = asset.upstream().stream().anyMatch(d -> d.window() == Dependency.Window.SAME_DATE)
-                ? store.states(date) : java.util.Map.of();
-        List<LocalDate> earlier = null;
+                ? states.on(date) : java.util.Map.of();
         for (Dependency d : asset.upstream()) {
             if (d.window() == Dependency.Window.SAME_DATE) {
                 PartitionState s = today.get(d.asset());
@@ -496,10 +497,7 @@ public final class Engine implements AutoCloseable {
                     reasons.add(d.asset() + " [" + date + "] is " + s.state() + (failed && s.reason() != null ? ": " + abbreviate(s.reason(), 160) : ""));
                 }
             } else {
-                if (earlier == null) {
-                    earlier = calendar.datesBefore(date);
-                }
-                List<LocalDate> missing = store.notSucceeded(d.asset(), earlier);
+                List<LocalDate> missing = states.notSucceededBefore(d.asset(), date);
                 if (!missing.isEmpty()) {
                     reasons.add(d.asset() + " has not succeeded for " + missing.size() + " earlier date(s), first "
                             + missing.get(0));

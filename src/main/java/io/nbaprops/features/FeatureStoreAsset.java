@@ -146,9 +146,9 @@ public final class FeatureStoreAsset implements RangeAsset {
         return AssetResult.rows(ctx.write(tx -> replace(tx, ctx.partition())));
     }
 
-    /** Each date's own statement (its windows end the day before it), all in the range run's one transaction. */
+    /** Each date's own statement (its windows end the day before it), dates two at a time (RangeAsset.eachDate). */
     @Override
-    public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) {
+    public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) throws Exception {
         return RangeAsset.eachDate(ctx, dates, FeatureStoreAsset::replace);
     }
 

@@ -10,17 +10,19 @@ import java.util.List;
  * Phases 3+4 (player and team game summaries, upcoming context, daily cache, feature store) for the
  * whole sandbox season from the raw tables, on embedded DuckDB: the season as one backfill (range runs),
  * then the daily path (each date on its own) for the per-date distribution.
- * Run: bench/run Analytics [days]   (target: season under 30 s, one date under 1 s)
+ * Run: bench/run Analytics [days] [--profile]   (target: season under 30 s, one date under 1 s)
  */
 public final class AnalyticsBench {
     static final List<String> PHASES_3_4 = List.of("player_game_summary", "team_game_summary", "upcoming_player_game_context",
             "player_daily_cache", "feature_store");
 
     public static void main(String[] args) throws Exception {
-        Integer days = args.length > 0 ? Integer.valueOf(args[0]) : null;
+        boolean profile = java.util.Arrays.asList(args).contains("--profile");
+        Integer days = args.length > 0 && !args[0].startsWith("--") ? Integer.valueOf(args[0]) : null;
         try (SandboxRun run = SeasonFixture.open(days)) {
             List<LocalDate> dates = run.gameDates().subList(0, days == null ? run.gameDates().size() : days);
             var engine = run.platform().engine();
+            StatementProfile sql = profile ? StatementProfile.attach(run.platform().warehouse().jdbi()) : null;
             long t0 = System.nanoTime();
             RunSummary season = engine.backfill(dates.get(0), dates.get(dates.size() - 1), PHASES_3_4, "bench", true, null);
             double total = (System.nanoTime() - t0) / 1e9;
@@ -32,6 +34,10 @@ public final class AnalyticsBench {
                     season.rowsWritten());
             System.out.printf("  season backfill (asset by asset, range runs): %.1f s (target < 30 s); problems on game dates: %d%s%n", total,
                     gameDateProblems, gameDateProblems == 0 ? "" : "\n  " + season.describe(5));
+            if (sql != null) {
+                sql.print(25);
+                sql.reset();
+            }
             List<Double> perDate = new ArrayList<>();
             t0 = System.nanoTime();
             for (LocalDate d : dates) {
@@ -45,6 +51,9 @@ public final class AnalyticsBench {
             System.out.printf("  the daily run, one date at a time (5 runs each): all dates %.1f s; per date median %.0f ms, p95 %.0f ms, "
                     + "max %.0f ms (target < 1000 ms)%n", (System.nanoTime() - t0) / 1e9, SeasonFixture.median(perDate),
                     SeasonFixture.percentile(perDate, 0.95), perDate.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+            if (sql != null) {
+                sql.print(25);
+            }
         }
         System.exit(0);
     }
