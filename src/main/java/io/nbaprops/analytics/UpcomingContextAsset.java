@@ -113,10 +113,12 @@ public final class UpcomingContextAsset implements RangeAsset {
                 last7 AS (SELECT team, count(*) AS n FROM team_games WHERE game_date >= ? GROUP BY team),
                 injuries AS (%s),
                 usage AS (
+                    -- Only absent players' load is used: ranking every player's history was half the statement's time.
                     SELECT player_lookup, avg(coalesce(usage_rate, 0) * coalesce(minutes, 0) / 48.0) AS load
                     FROM (SELECT player_lookup, usage_rate, minutes,
                                  row_number() OVER (PARTITION BY player_lookup ORDER BY game_date DESC) AS rn
-                          FROM player_game_summary WHERE played AND game_date < ? AND game_date >= ?) x
+                          FROM player_game_summary WHERE played AND game_date < ? AND game_date >= ?
+                               AND player_lookup IN (SELECT player_lookup FROM injuries WHERE code >= 3)) x
                     WHERE rn <= 10 GROUP BY player_lookup),
                 absent AS (
                     SELECT r.team, i.player_lookup, coalesce(u.load, 0) AS load FROM injuries i
