@@ -9,7 +9,7 @@ import java.util.List;
  * Grading and aggregating the whole season, then the exports of one date, on the season fixture.
  * The season goes through the engine's range runs (one set-based run per asset, as a backfill or
  * {@code grade --date D --to E} does); the daily path (one date per run) is timed too.
- * Run: bench/run Grading   (targets: season grading + aggregates < 10 s, one date's exports < 1 s)
+ * Run: bench/run Grading [--profile]   (targets: season grading + aggregates < 10 s, one date's exports < 1 s)
  */
 public final class GradingBench {
     public static void main(String[] args) throws Exception {
@@ -31,6 +31,8 @@ public final class GradingBench {
             }
             System.out.printf("the daily run (one date's grading + aggregates, last 10 dates): median %.0f ms%n", SeasonFixture.median(daily));
             LocalDate last = dates.get(dates.size() - 1);
+            StatementProfile sql = java.util.Arrays.asList(args).contains("--profile")
+                    ? StatementProfile.attach(run.platform().warehouse().jdbi()) : null;
             List<Double> ms = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 long t = System.nanoTime();
@@ -39,6 +41,13 @@ public final class GradingBench {
             }
             System.out.printf("exports of %s (picks, results, performance, player pages, status): median %.0f ms (target < 1000 ms)%n",
                     last, SeasonFixture.median(ms));
+            if (sql != null) {
+                sql.print(20);
+                for (String a : List.of("export_picks", "export_results", "export_status")) {
+                    System.out.println(a + " runs (ms): " + run.platform().engine().store().runs(a, last).stream()
+                            .skip(Math.max(0, run.platform().engine().store().runs(a, last).size() - 5)).map(r -> r.durationMs()).toList());
+                }
+            }
         }
         System.exit(0);
     }
