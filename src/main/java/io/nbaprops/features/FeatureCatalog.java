@@ -8,7 +8,7 @@ import java.util.List;
  * Changing the list means a new {@link #VERSION}; models trained on another version refuse to load.
  */
 public final class FeatureCatalog {
-    public static final String VERSION = "fv3";
+    public static final String VERSION = "fv4";
 
     static final String RECENT = "recent performance";
     static final String MINUTES = "minutes and efficiency";
@@ -73,7 +73,35 @@ public final class FeatureCatalog {
             new Feature("vs_opp_games", HISTORY, "games against this opponent this season", "season to date", BOX, "?"),
             new Feature("reb_avg_l10", OTHER, "mean rebounds in the last 10 games", "last 10 games", BOX, "?"),
             new Feature("ast_avg_l10", OTHER, "mean assists in the last 10 games", "last 10 games", BOX, "?"),
-            new Feature("fg3m_avg_l10", OTHER, "mean threes made in the last 10 games", "last 10 games", BOX, "+"));
+            new Feature("fg3m_avg_l10", OTHER, "mean threes made in the last 10 games", "last 10 games", BOX, "+"),
+            // fv4: a player's level drifts slowly and one game's points are noisy, so long-memory rates estimate it
+            // better than short windows; and points are minutes x attempts per minute x points per attempt, a product
+            // trees learn poorly from 30k rows, so the projection is computed here from its parts.
+            new Feature("pts_ewm_long", RECENT, "exponentially weighted mean of points, weight 0.95 per game back (slow drift, noisy games)",
+                    "last 60 games", BOX, "+"),
+            new Feature("min_ewm", MINUTES, "exponentially weighted mean of minutes, weight 0.9 per game back", "last 30 games", BOX, "+"),
+            new Feature("fga_per_min_ewm", MINUTES, "field-goal attempts per minute, weighted 0.95 per game back", "last 60 games", BOX, "+"),
+            new Feature("pts_per_fga_shrunk", MINUTES,
+                    "points (free throws included) per field-goal attempt, weighted 0.95 per game back and shrunk toward the league's"
+                            + " with 30 attempts of prior", "last 60 games", BOX, "+"),
+            new Feature("played_share_l10", MINUTES, "share of his team's last 10 games in which the player got minutes", "team's last 10 games",
+                    BOX, "+"),
+            new Feature("teammates_out_minutes", TEAM,
+                    "minutes per game of teammates ruled out (or doubtful), counted only for the share of the last 10 games they"
+                            + " played: what is newly missing", "their last 10 team games", CONTEXT + " + " + BOX, "+"),
+            new Feature("teammates_back_minutes", TEAM,
+                    "minutes per game of available teammates, for the share of the last 10 games they missed: what is coming back",
+                    "their last 10 team games", CONTEXT + " + " + BOX, "-"),
+            new Feature("min_expected", MINUTES,
+                    "min_ewm plus the team's net freed minutes (out minus back), shared among available players by their room"
+                            + " under 36 minutes", "this game", CONTEXT + " + " + BOX, "+"),
+            new Feature("team_fga_factor", TEAM,
+                    "team attempts per game over the attempts its expected rotation takes (min_expected x fga_per_min_ewm):"
+                            + " above 1 when high-usage players are missing", "team's last 10 games", TEAMS + " + " + BOX, "+"),
+            new Feature("pts_projection", MATCHUP,
+                    "min_expected x fga_per_min_ewm x team_fga_factor x pts_per_fga_shrunk, times the opponent's defence and pace"
+                            + " relative to the league and the league's home/away scoring ratio", "this game",
+                    BOX + " + " + TEAMS + " + " + CONTEXT, "+"));
 
     private FeatureCatalog() {}
 

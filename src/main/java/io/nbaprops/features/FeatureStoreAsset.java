@@ -25,7 +25,10 @@ import java.util.Map;
 public final class FeatureStoreAsset implements RangeAsset {
     public static final String NAME = "feature_store";
 
-    /** The SQL expression of each feature over the aliases c (context), p (cache), tm/op (team/opponent form), lg, vs. */
+    /**
+     * The SQL expression of each feature over the aliases c (context), p (cache), tm/op (team/opponent form), lg, ha
+     * (league home/away), vs, x (expected minutes given who is out) and att (the expected rotation's attempts).
+     */
     static final Map<String, String> EXPRESSIONS = new LinkedHashMap<>();
 
     static {
@@ -77,7 +80,25 @@ public final class FeatureStoreAsset implements RangeAsset {
         e("reb_avg_l10", "p.reb_avg_l10");
         e("ast_avg_l10", "p.ast_avg_l10");
         e("fg3m_avg_l10", "p.fg3m_avg_l10");
+        e("pts_ewm_long", "p.pts_ewm_long");
+        e("min_ewm", "p.min_ewm");
+        e("fga_per_min_ewm", "p.fga_per_min_ewm");
+        e("pts_per_fga_shrunk", "p.pts_per_fga_shrunk");
+        e("played_share_l10", "p.played_share_l10");
+        e("teammates_out_minutes", "x.out_min - CASE WHEN x.is_out THEN coalesce(x.own_out, 0) ELSE 0 END");
+        e("teammates_back_minutes", "x.back_min - CASE WHEN x.is_out THEN 0 ELSE coalesce(x.own_back, 0) END");
+        e("min_expected", "x.min_expected");
+        e("team_fga_factor", "tm.fga / nullif(att.rotation_fga, 0)");
+        e("pts_projection", "x.min_expected * p.fga_per_min_ewm * tm.fga / nullif(att.rotation_fga, 0) * p.pts_per_fga_shrunk"
+                + " * coalesce(op.def_rating / lg.def_rating, 1.0) * coalesce(op.pace / lg.pace, 1.0)"
+                + " * coalesce(CASE WHEN c.is_home THEN ha.home ELSE ha.away END, 1.0)");
     }
+
+    /**
+     * Minutes a rotation player is assumed to have room to grow into when teammates are missing: freed minutes go
+     * to those playing less than this (coaches stretch the bench before pushing starters past ~36 minutes).
+     */
+    static final int ROOM_MINUTES = 36;
 
     private static void e(String name, String sql) {
         EXPRESSIONS.put(name, sql);
@@ -114,16 +135,36 @@ public final class FeatureStoreAsset implements RangeAsset {
                 p AS (SELECT * FROM player_daily_cache WHERE cache_date = ?),
                 tg AS (SELECT t.*, row_number() OVER (PARTITION BY team ORDER BY game_date DESC, game_key DESC) AS rn
                        FROM team_game_summary t WHERE game_date < ? AND game_date >= ?),
-                form AS (SELECT team, avg(def_rating) AS def_rating, avg(off_rating) AS off_rating, avg(pace) AS pace,
+                form AS (SELECT team, avg(def_rating) AS def_rating, avg(off_rating) AS off_rating, avg(pace) AS pace, avg(fga) AS fga,
                                 avg(opp_fg3a_rate) AS fg3a_rate_allowed, avg(opp_fta_rate) AS fta_rate_allowed,
                                 avg(opp_fg2_pct) AS fg2_pct_allowed
                          FROM tg WHERE rn <= 10 GROUP BY team),
                 lg AS (SELECT avg(fg3a_rate_allowed) AS fg3a_rate_allowed, avg(fta_rate_allowed) AS fta_rate_allowed,
-                              avg(fg2_pct_allowed) AS fg2_pct_allowed FROM form),
+                              avg(fg2_pct_allowed) AS fg2_pct_allowed, avg(def_rating) AS def_rating, avg(pace) AS pace FROM form),
+                ha AS (SELECT avg(off_rating) FILTER (WHERE is_home) / nullif(avg(off_rating), 0) AS home,
+                              avg(off_rating) FILTER (WHERE NOT is_home) / nullif(avg(off_rating), 0) AS away FROM tg WHERE rn <= 10),
+                -- Who is out, what they had been playing, and how the freed minutes and shots are shared (see pts_projection).
+                -- Exact decimals for the team sums: doubles summed in another row order (a table rewritten by a range run)
+                -- differ in the last bit, and a half-way value like 32.753447 * 0.5 then rounds the other way.
+                pl AS (SELECT c.game_key, c.team, c.player_lookup, c.injury_code >= 3 AS is_out,
+                              CAST(p.min_ewm AS DECIMAL(18, 6)) AS min_ewm, p.fga_per_min_ewm,
+                              CAST(coalesce(p.played_share_l10, 1.0) AS DECIMAL(18, 6)) AS present
+                       FROM c LEFT JOIN p ON p.player_lookup = c.player_lookup),
+                rot AS (SELECT game_key, team,
+                               coalesce(sum(min_ewm * present) FILTER (WHERE is_out), 0) AS out_min,
+                               coalesce(sum(min_ewm * (1 - present)) FILTER (WHERE NOT is_out), 0) AS back_min,
+                               sum(greatest(0, %1$d - min_ewm)) FILTER (WHERE NOT is_out) AS room
+                        FROM pl GROUP BY game_key, team),
+                x AS (SELECT pl.game_key, pl.player_lookup, pl.team, pl.is_out, pl.fga_per_min_ewm, r.out_min, r.back_min,
+                             pl.min_ewm * pl.present AS own_out, pl.min_ewm * (1 - pl.present) AS own_back,
+                             pl.min_ewm + (r.out_min - r.back_min) * greatest(0, %1$d - pl.min_ewm) / nullif(r.room, 0) AS min_expected
+                      FROM pl JOIN rot r ON r.game_key = pl.game_key AND r.team = pl.team),
+                att AS (SELECT game_key, team, sum(CAST(fga_per_min_ewm * min_expected AS DECIMAL(38, 12))) FILTER (WHERE NOT is_out) AS rotation_fga
+                        FROM x GROUP BY game_key, team),
                 vs AS (SELECT player_lookup, opponent, avg(pts) AS pts, count(*) AS n FROM player_game_summary
                        WHERE played AND game_date < ? AND game_date >= ? GROUP BY player_lookup, opponent)
                 SELECT c.game_key, c.player_lookup, c.game_date, c.team, c.opponent, ?,
-                       least(1.0, coalesce(p.games_l10, 0) / 10.0), coalesce(p.games_season, 0)""" + features + """
+                       least(1.0, coalesce(p.games_l10, 0) / 10.0), coalesce(p.games_season, 0)""".formatted(ROOM_MINUTES) + features + """
 
                 FROM c
                 LEFT JOIN p ON p.player_lookup = c.player_lookup
@@ -131,6 +172,9 @@ public final class FeatureStoreAsset implements RangeAsset {
                 LEFT JOIN form op ON op.team = c.opponent
                 CROSS JOIN lg
                 LEFT JOIN vs ON vs.player_lookup = c.player_lookup AND vs.opponent = c.opponent
+                LEFT JOIN x ON x.game_key = c.game_key AND x.player_lookup = c.player_lookup
+                LEFT JOIN att ON att.game_key = c.game_key AND att.team = c.team
+                CROSS JOIN ha
                 """;
     }
 

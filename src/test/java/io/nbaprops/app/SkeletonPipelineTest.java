@@ -131,7 +131,7 @@ class SkeletonPipelineTest {
                 .containsEntry("player_daily_cache", RunStatus.SUCCESS).containsEntry("feature_store", RunStatus.SUCCESS);
         // Features for 2025-02-20 from the one earlier game day: Embiid's 41 points in 31 minutes, 16 of 17 FT.
         Map<String, Object> fv = row("SELECT * FROM feature_store WHERE player_lookup = 'joelembiid'");
-        assertThat(fv).containsEntry("game_key", "20250220_BOS_PHI").containsEntry("feature_version", "fv3")
+        assertThat(fv).containsEntry("game_key", "20250220_BOS_PHI").containsEntry("feature_version", "fv4")
                 .containsEntry("pts_avg_l5", 41.0).containsEntry("pts_avg_l10", 41.0).containsEntry("min_avg_l10", 31.0)
                 .containsEntry("days_rest", 10.0).containsEntry("back_to_back", 0.0).containsEntry("is_home", 1.0)
                 .containsEntry("history_games", 0).containsEntry("has_line", 0.0);

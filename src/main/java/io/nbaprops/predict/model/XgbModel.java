@@ -1,5 +1,6 @@
 package io.nbaprops.predict.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,15 +14,34 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * A trained gradient-boosted model with the feature schema it was trained on. Loading checks the
- * schema against what will be served (version and names, in order) and refuses a mismatch.
+ * schema against what will be served (version and names, in order) and refuses a mismatch. A prediction
+ * is the model's {@link LinearPrior} (stored in its params; empty for models trained without one) plus
+ * the trees' output.
  */
 public final class XgbModel {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final ModelMeta meta;
     private final Booster booster;
+    private final LinearPrior prior;
 
     private XgbModel(ModelMeta meta, Booster booster) {
         this.meta = meta;
         this.booster = booster;
+        this.prior = priorOf(meta);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static LinearPrior priorOf(ModelMeta meta) {
+        try {
+            Map<String, Object> params = JSON.readValue(meta.params(), Map.class);
+            return LinearPrior.fromJson((Map<String, Object>) params.get("prior"));
+        } catch (IOException e) {
+            throw new IllegalStateException("model " + meta.modelVersion() + " has unreadable params: " + e.getMessage(), e);
+        }
+    }
+
+    public LinearPrior prior() {
+        return prior;
     }
 
     public static XgbModel of(ModelMeta meta, Booster booster) {
@@ -74,7 +94,7 @@ public final class XgbModel {
                 }
                 double[] p = new double[n];
                 for (int i = 0; i < n; i++) {
-                    p[i] = out[i][0];
+                    p[i] = prior.value(rows, i * cols, meta.featureNames()) + out[i][0];
                 }
                 return p;
             } finally {
@@ -106,6 +126,10 @@ public final class XgbModel {
                     out.put(meta.featureNames().get(f), Math.round(c[0][f] * 1000) / 1000.0);
                 }
                 out.put("bias", Math.round(c[0][cols] * 1000) / 1000.0);
+                if (!prior.isEmpty()) {
+                    // The trees explain the distance from the linear prior; the prior itself is the rest of the value.
+                    out.put("prior", Math.round(prior.value(row, 0, meta.featureNames()) * 1000) / 1000.0);
+                }
                 return out;
             } finally {
                 m.dispose();
