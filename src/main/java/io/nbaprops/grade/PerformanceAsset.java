@@ -53,6 +53,7 @@ public final class PerformanceAsset implements RangeAsset {
                 FROM prediction_grade g
                 JOIN prediction p ON p.game_key = g.game_key AND p.player_lookup = g.player_lookup AND p.market = g.market
                      AND p.system_id = g.system_id AND p.line_key = g.line_key
+                     AND p.game_date = g.game_date -- lets the date range prune predictions too (a date's export scanned them all)
                 WHERE g.game_date BETWEEN ? AND ?) x
             WHERE latest = 1""";
 

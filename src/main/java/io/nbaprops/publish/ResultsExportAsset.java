@@ -54,7 +54,7 @@ public final class ResultsExportAsset implements Asset {
                         + "g.confidence, g.result, g.price, g.profit_units, g.closing_line, g.clv, g.void_reason "
                         + "FROM (" + PerformanceAsset.LATEST_GRADES + ") g JOIN prediction p ON p.game_key = g.game_key "
                         + "AND p.player_lookup = g.player_lookup AND p.market = g.market AND p.system_id = g.system_id "
-                        + "AND p.line_key = g.line_key ORDER BY g.game_key, g.player_lookup, g.market, g.system_id")
+                        + "AND p.line_key = g.line_key AND p.game_date = g.game_date ORDER BY g.game_key, g.player_lookup, g.market, g.system_id")
                 .bind(0, d).bind(1, d).mapToMap().list()));
         List<Map<String, Object>> summary = PerformanceReport.rounded(jdbi.withHandle(h -> h.createQuery(
                         "SELECT system_id, market, predictions, mae, bias, line_mae, picks, wins, losses, pushes, profit_units, avg_clv, voids "
@@ -82,10 +82,14 @@ public final class ResultsExportAsset implements Asset {
                                      s.played, s.minutes, s.pts, s.reb, s.ast, s.fg3m,
                                      row_number() OVER (PARTITION BY s.player_lookup ORDER BY s.game_date DESC) AS rn
                               FROM player_game_summary s JOIN ps ON ps.player_lookup = s.player_lookup WHERE s.game_date <= ?),
-                        lines AS (SELECT game_key, player_lookup, avg(line) AS closing_line FROM prop_line
-                                  WHERE is_closing AND NOT flagged AND market = 'player_points' AND game_date <= ? GROUP BY game_key, player_lookup)
-                        SELECT g.*, l.closing_line FROM g LEFT JOIN lines l ON l.game_key = g.game_key AND l.player_lookup = g.player_lookup
-                        WHERE g.rn <= 15 ORDER BY g.player_lookup, g.date DESC""")
+                        recent AS (SELECT * FROM g WHERE rn <= 15),
+                        -- Closing lines of those games only, not of the whole season.
+                        lines AS (SELECT l.game_key, l.player_lookup, avg(l.line) AS closing_line FROM prop_line l
+                                  JOIN recent r ON r.game_key = l.game_key AND r.player_lookup = l.player_lookup
+                                  WHERE l.is_closing AND NOT l.flagged AND l.market = 'player_points' AND l.game_date <= ?
+                                  GROUP BY l.game_key, l.player_lookup)
+                        SELECT r.*, l.closing_line FROM recent r LEFT JOIN lines l ON l.game_key = r.game_key AND l.player_lookup = r.player_lookup
+                        ORDER BY r.player_lookup, r.date DESC""")
                 .bind(0, d).bind(1, d).bind(2, d).mapToMap().list()));
         List<Map<String, Object>> preds = PerformanceReport.rounded(jdbi.withHandle(h -> h.createQuery("""
                         WITH ps AS (SELECT DISTINCT player_lookup FROM prediction WHERE game_date = ?),
@@ -124,10 +128,9 @@ public final class ResultsExportAsset implements Asset {
                 list(page, "predictions").add(p);
             }
         }
-        for (var e : pages.entrySet()) {
-            ctx.checkCancelled();
-            exports.store().write("players/" + e.getKey() + ".json", e.getValue());
-        }
+        Map<String, Object> files = new LinkedHashMap<>();
+        pages.forEach((player, page) -> files.put("players/" + player + ".json", page));
+        exports.store().writeAll(files, ctx::checkCancelled);
         return pages.size();
     }
 

@@ -73,4 +73,28 @@ class ExportStoreTest {
         assertThatThrownBy(() -> new ExportStore(dir).write("../outside.json", Map.of()))
                 .hasMessageContaining("escapes the export folder");
     }
+
+    @Test
+    void writeAllWritesEveryDocumentAndACancelledRunStopsWithItsReason(@TempDir Path dir) throws Exception {
+        ExportStore store = new ExportStore(dir);
+        Map<String, Object> pages = new LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            pages.put("players/p" + i + ".json", Map.of("player", "p" + i, "points", i));
+        }
+        store.writeAll(pages, () -> { });
+        ObjectMapper om = new ObjectMapper();
+        for (int i : new int[] {0, 149, 299}) {
+            assertThat(om.readTree(dir.resolve("players/p" + i + ".json").toFile()).get("points").asInt()).isEqualTo(i);
+        }
+        try (var files = Files.list(dir.resolve("players"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).hasSize(300).allMatch(n -> n.endsWith(".json"));
+        }
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> store.writeAll(Map.of("players/x.json", Map.of(), "players/y.json", Map.of()), () -> {
+            started.incrementAndGet();
+            throw new IllegalStateException("export_results [2025-04-13] cancelled: time budget exceeded");
+        })).hasMessage("export_results [2025-04-13] cancelled: time budget exceeded");
+        assertThat(dir.resolve("players/x.json")).doesNotExist();
+        assertThat(started.get()).isPositive();
+    }
 }
