@@ -71,7 +71,7 @@ public final class UpcomingContextAsset implements RangeAsset {
         return AssetResult.rows(ctx.write(tx -> replace(tx, ctx.partition())));
     }
 
-    /** Each date's own statement (its windows end the day before it), dates two at a time (RangeAsset.eachDate). */
+    /** Each date's own statement (its windows end the day before it) in one run and transaction (RangeAsset.eachDate). */
     @Override
     public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) throws Exception {
         return RangeAsset.eachDate(ctx, dates, this::replace);
