@@ -12,6 +12,17 @@ import java.util.Map;
 public interface LineSource {
     Map<String, LineQuote> lines(LocalDate date, Market market, Instant asOf);
 
+    /** The same, for these players only (a re-prediction after their lines moved need not read everyone's). */
+    default Map<String, LineQuote> lines(LocalDate date, Market market, Instant asOf, java.util.Set<String> players) {
+        Map<String, LineQuote> out = new java.util.HashMap<>();
+        lines(date, market, asOf).forEach((k, v) -> {
+            if (players.contains(k.substring(k.indexOf('|') + 1))) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
     LineSource NONE = (d, m, a) -> Map.of();
 
     static String key(String gameKey, String player) {

@@ -65,6 +65,22 @@ public final class PredictionBatch {
 
     private record Fitted(List<Object> fingerprint, Map<String, SystemCalibration> calibrations, Map<String, Double> weights) {}
 
+    /**
+     * Tables a batch's inputs come from (the date's vectors and model; past games; grades), besides the lines (read afresh every time: a line move is what a
+     * re-prediction is for) and the predictions it writes. While the warehouse's change stamp over them is the
+     * same, what was read from them still holds.
+     */
+    static final List<String> DATE_TABLES = List.of("feature_store", "upcoming_player_game_context", "model_registry");
+    static final List<String> HISTORY_TABLES = List.of("feature_store", "player_game_summary");
+    static final List<String> GRADE_TABLES = List.of("prediction_grade");
+    /** Per date and market: what one line move does not change. */
+    private final Map<String, DateInputs> byDate = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Object seasonLock = new Object();
+    /** The current season's played games of one market, loaded up to the latest date predicted (guarded by seasonLock). */
+    private SeasonHistory season;
+
+    private record DateInputs(long stamp, List<PlayerGame> games, double[] means, double[] sds, String modelVersion) {}
+
     public PredictionBatch(Warehouse warehouse, Systems systems, WorkDispatcher dispatcher, Recommender recommender, LineSource lines,
             ModelRegistry models, Clock clock, Settings settings) {
         this.warehouse = warehouse;
@@ -167,6 +183,30 @@ public final class PredictionBatch {
     }
 
     Inputs load(LocalDate date, Market market, Set<String> onlyPlayers, Instant asOf) {
+        // Read the change stamp before the data: a write that lands meanwhile changes the stamp, so nothing stale is kept.
+        DateInputs day = dateInputs(date, market, warehouse.changeStamp(DATE_TABLES));
+        // Games already under way are still predicted (a backfill replays the past): every input is from before
+        // the date and lines only count before tip-off, so nothing of the game leaks in; exports show the times.
+        List<PlayerGame> games = onlyPlayers == null ? day.games()
+                : day.games().stream().filter(g -> onlyPlayers.contains(g.playerLookup())).toList();
+        Map<String, List<HistoryGame>> history = history(date, market, games, onlyPlayers, warehouse.changeStamp(HISTORY_TABLES));
+        Map<String, LineQuote> quotes = onlyPlayers == null ? lines.lines(date, market, asOf) : lines.lines(date, market, asOf, onlyPlayers);
+        Fitted fit = fitted(date, market, warehouse.changeStamp(GRADE_TABLES));
+        BatchContextNoHistory ctx = new BatchContextNoHistory(date, market, day.means(), day.sds(), fit.weights(), day.modelVersion());
+        return new Inputs(games, history, quotes, fit.calibrations(), ctx);
+    }
+
+    /**
+     * The date's expected players with their vectors, the standardisation over the whole date (so a one-player
+     * re-prediction sees the same scale as the batch) and the model version to serve: reused while no input table
+     * changed, since a line move changes none of them.
+     */
+    private DateInputs dateInputs(LocalDate date, Market market, java.util.OptionalLong stamp) {
+        String key = date + "/" + market.key();
+        DateInputs cached = byDate.get(key);
+        if (cached != null && stamp.isPresent() && cached.stamp() == stamp.getAsLong()) {
+            return cached;
+        }
         List<String> names = FeatureCatalog.names();
         String cols = names.stream().map(n -> "f." + n).collect(Collectors.joining(", "));
         List<PlayerGame> games = warehouse.jdbi().withHandle(h -> h.createQuery("SELECT f.game_key, f.player_lookup, c.player_name, "
@@ -180,25 +220,30 @@ public final class PredictionBatch {
                         ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 7, ctx), rs.getInt(8), rs.getDouble(9),
                         vector(rs, 10, names.size())))
                 .list());
-        // Games already under way are still predicted (a backfill replays the past): every input is from before
-        // the date and lines only count before tip-off, so nothing of the game leaks in; exports show the times.
-        // Standardisation comes from the whole date, so a one-player re-prediction sees the same scale as the batch.
         double[][] stats = meansAndSds(games, names.size());
-        games = games.stream().filter(g -> onlyPlayers == null || onlyPlayers.contains(g.playerLookup())).toList();
-        Map<String, List<HistoryGame>> history = history(date, market, names, cols, onlyPlayers);
-        Map<String, LineQuote> quotes = lines.lines(date, market, asOf);
-        Fitted fit = fitted(date, market);
         String modelVersion = models.latest(GradientBoostedSystem.ID, market.key(), date).map(ModelMeta::modelVersion).orElse(null);
-        BatchContextNoHistory ctx = new BatchContextNoHistory(date, market, stats[0], stats[1], fit.weights(), modelVersion);
-        return new Inputs(games, history, quotes, fit.calibrations(), ctx);
+        DateInputs fresh = new DateInputs(stamp.orElse(-1), List.copyOf(games), stats[0], stats[1], modelVersion);
+        if (stamp.isPresent()) {
+            if (byDate.size() >= 8) {
+                byDate.clear(); // a backfill walks many dates once each: keep only the recent ones
+            }
+            byDate.put(key, fresh);
+        }
+        return fresh;
     }
 
-    private Fitted fitted(LocalDate date, Market market) {
-        LocalDate from = date.minusDays(Math.max(settings.calibrationDays(), settings.ensembleDays()));
-        List<Object> fingerprint = warehouse.jdbi().withHandle(h -> h.createQuery("SELECT count(*), max(graded_at) FROM prediction_grade "
-                        + "WHERE market = ? AND game_date < ? AND game_date >= ?")
-                .bind(0, market.key()).bind(1, date).bind(2, from)
-                .map((rs, ctx) -> List.<Object>of(rs.getLong(1), String.valueOf(rs.getObject(2)))).one());
+    private Fitted fitted(LocalDate date, Market market, java.util.OptionalLong stamp) {
+        List<Object> fingerprint;
+        if (stamp.isPresent()) {
+            fingerprint = List.of(stamp.getAsLong());
+        } else {
+            // Other processes may grade: ask the database whether the graded rows changed.
+            LocalDate from = date.minusDays(Math.max(settings.calibrationDays(), settings.ensembleDays()));
+            fingerprint = warehouse.jdbi().withHandle(h -> h.createQuery("SELECT count(*), max(graded_at) FROM prediction_grade "
+                            + "WHERE market = ? AND game_date < ? AND game_date >= ?")
+                    .bind(0, market.key()).bind(1, date).bind(2, from)
+                    .map((rs, ctx) -> List.<Object>of(rs.getLong(1), String.valueOf(rs.getObject(2)))).one());
+        }
         String key = date + "/" + market.key();
         Fitted f = fitted.get(key);
         if (f != null && f.fingerprint().equals(fingerprint)) {
@@ -212,30 +257,64 @@ public final class PredictionBatch {
         return f;
     }
 
-    private Map<String, List<HistoryGame>> history(LocalDate date, Market market, List<String> names, String cols,
-            Set<String> onlyPlayers) {
-        String who = onlyPlayers == null ? "AND f.player_lookup IN (SELECT player_lookup FROM feature_store WHERE game_date = :date) "
-                : "AND f.player_lookup IN (<players>) ";
-        List<HistoryGame> rows = warehouse.jdbi().withHandle(h -> {
+    /**
+     * The past games of this season of the given players, before the date. With a change stamp, from the
+     * season's history kept in memory and extended date by date (a walk-forward reads each past game once);
+     * otherwise (or for a few players the memory does not cover yet) straight from the warehouse.
+     */
+    private Map<String, List<HistoryGame>> history(LocalDate date, Market market, List<PlayerGame> games, Set<String> onlyPlayers,
+            java.util.OptionalLong stamp) {
+        LocalDate from = Seasons.start(date);
+        if (stamp.isPresent()) {
+            synchronized (seasonLock) {
+                SeasonHistory h = season;
+                if (h == null || h.stamp() != stamp.getAsLong() || h.market() != market || !h.from().equals(from)) {
+                    if (onlyPlayers != null) {
+                        h = null; // a few players: not worth reading the whole season for
+                    } else {
+                        h = new SeasonHistory(stamp.getAsLong(), market, from);
+                        season = h;
+                    }
+                }
+                if (h != null && (onlyPlayers == null || !date.isAfter(h.until()))) {
+                    if (date.isAfter(h.until())) {
+                        h.append(queryHistory(market, h.until(), date, null, false), date);
+                    }
+                    return h.before(date, games);
+                }
+            }
+        }
+        Map<String, List<HistoryGame>> out = new HashMap<>();
+        for (HistoryGame g : queryHistory(market, from, date, onlyPlayers, onlyPlayers == null)) {
+            out.computeIfAbsent(g.playerLookup(), k -> new ArrayList<>()).add(g);
+        }
+        return out;
+    }
+
+    /**
+     * Played games of the market with their vectors, {@code from <= game_date < until}: of {@code players}, or of
+     * the players expected on {@code until} ({@code ofUntilsPlayers}), or of everyone (neither).
+     */
+    private List<HistoryGame> queryHistory(Market market, LocalDate from, LocalDate until, Set<String> players, boolean ofUntilsPlayers) {
+        List<String> names = FeatureCatalog.names();
+        String cols = names.stream().map(n -> "f." + n).collect(Collectors.joining(", "));
+        String who = players != null ? "AND f.player_lookup IN (<players>) "
+                : ofUntilsPlayers ? "AND f.player_lookup IN (SELECT player_lookup FROM feature_store WHERE game_date = :until) " : "";
+        return warehouse.jdbi().withHandle(h -> {
             var q = h.createQuery("SELECT f.player_lookup, f.game_date, " + cols + ", CAST("
                         + market.statSql("s") + " AS DOUBLE PRECISION) FROM feature_store f JOIN player_game_summary s "
                         + "ON s.game_key = f.game_key AND s.player_lookup = f.player_lookup "
-                        + "WHERE s.played AND f.game_date < :date AND f.game_date >= :from AND f.feature_version = :version "
+                        + "WHERE s.played AND f.game_date < :until AND f.game_date >= :from AND f.feature_version = :version "
                         + who + "ORDER BY f.player_lookup, f.game_date")
-                .bind("date", date).bind("from", Seasons.start(date)).bind("version", FeatureCatalog.VERSION);
-            if (onlyPlayers != null) {
-                q.bindList("players", onlyPlayers.isEmpty() ? List.of("") : List.copyOf(onlyPlayers));
+                .bind("until", until).bind("from", from).bind("version", FeatureCatalog.VERSION);
+            if (players != null) {
+                q.bindList("players", players.isEmpty() ? List.of("") : List.copyOf(players));
             }
             return q
                 .map((rs, ctx) -> new HistoryGame(rs.getString(1), ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, 2, ctx),
                         vector(rs, 3, names.size()), rs.getDouble(3 + names.size())))
                 .list();
         });
-        Map<String, List<HistoryGame>> out = new HashMap<>();
-        for (HistoryGame g : rows) {
-            out.computeIfAbsent(g.playerLookup(), k -> new ArrayList<>()).add(g);
-        }
-        return out;
     }
 
     /** Each system's calibration from grades of the last {@code calibrationDays} before the date (held out by construction). */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lines from {@code prop_line}: per player-game, each book's newest pre-game snapshot taken at or
@@ -25,14 +26,25 @@ public final class PropLineSource implements LineSource {
 
     @Override
     public Map<String, LineQuote> lines(LocalDate date, Market market, Instant asOf) {
-        List<Quoted> rows = warehouse.jdbi().withHandle(h -> h.createQuery("""
+        return lines(date, market, asOf, (Set<String>) null);
+    }
+
+    /** {@code players} null: everyone's. The choice among books is per player-game, so filtering players first changes no choice. */
+    @Override
+    public Map<String, LineQuote> lines(LocalDate date, Market market, Instant asOf, Set<String> players) {
+        List<Quoted> rows = warehouse.jdbi().withHandle(h -> {
+            var query = h.createQuery("""
                         SELECT game_key, player_lookup, book, snapshot_at, line, over_price_american, under_price_american, flagged, flag_reason
                         FROM (SELECT p.*, row_number() OVER (PARTITION BY game_key, player_lookup, book ORDER BY snapshot_at DESC) AS rn
-                              FROM prop_line p WHERE game_date = ? AND market = ? AND NOT in_game AND snapshot_at <= ?
-                                   AND (tip_off IS NULL OR snapshot_at < tip_off)) x
+                              FROM prop_line p WHERE game_date = :date AND market = :market AND NOT in_game AND snapshot_at <= :asOf
+                                   AND (tip_off IS NULL OR snapshot_at < tip_off) """ + (players == null ? "" : "AND player_lookup IN (<who>)") + """
+                        ) x
                         WHERE rn = 1""")
-                .bind(0, date).bind(1, market.bookKey()).bind(2, asOf)
-                .map((rs, ctx) -> {
+                .bind("date", date).bind("market", market.bookKey()).bind("asOf", asOf);
+            if (players != null) {
+                query.bindList("who", players.isEmpty() ? List.of("") : List.copyOf(players));
+            }
+            return query.map((rs, ctx) -> {
                     Double line = (Double) rs.getObject(5);
                     Integer over = (Integer) rs.getObject(6);
                     Integer under = (Integer) rs.getObject(7);
@@ -41,7 +53,8 @@ public final class PropLineSource implements LineSource {
                     LineQuote q = new LineQuote(rs.getString(3), line == null ? Double.NaN : line, over, under,
                             ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 4, ctx), flagged, why);
                     return new Quoted(rs.getString(1), rs.getString(2), q);
-                }).list());
+                }).list();
+        });
         Map<String, LineQuote> best = new HashMap<>();
         for (Quoted r : rows) {
             LineQuote q = r.quote();

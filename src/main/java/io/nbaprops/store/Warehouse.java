@@ -40,6 +40,10 @@ public final class Warehouse implements AutoCloseable {
     private final Jdbi jdbi;
     private final String url;
     private final Map<String, TableMeta> metaCache = new ConcurrentHashMap<>();
+    /** Change stamps (see {@link #changeStamp}): one clock; each table's last tick; the last tick of a write that may touch any table. */
+    private long changeClock;
+    private final Map<String, Long> tableChanged = new ConcurrentHashMap<>();
+    private volatile long anyTableChanged;
 
     private Warehouse(HikariDataSource dataSource, Dialect dialect, String url) {
         this.dataSource = dataSource;
@@ -133,6 +137,7 @@ public final class Warehouse implements AutoCloseable {
                 .load()
                 .migrate();
         metaCache.clear();
+        stampChanges(java.util.Set.of(), true);
     }
 
     public Dialect dialect() {
@@ -161,14 +166,54 @@ public final class Warehouse implements AutoCloseable {
      * last, inside the transaction: if it throws (e.g. the run was cancelled), everything is rolled back.
      */
     public long write(WriteWork work, Runnable beforeCommit) {
-        return jdbi.inTransaction(h -> {
-            WriteTx tx = new WriteTx(h, dialect, this);
-            work.write(tx);
-            if (beforeCommit != null) {
-                beforeCommit.run();
+        WriteTx[] started = new WriteTx[1];
+        try {
+            return jdbi.inTransaction(h -> {
+                WriteTx tx = new WriteTx(h, dialect, this);
+                started[0] = tx;
+                work.write(tx);
+                if (beforeCommit != null) {
+                    beforeCommit.run();
+                }
+                return tx.rowsWritten();
+            });
+        } finally {
+            // After the commit (or rollback: harmless), never before: a reader that saw the old stamp may have read
+            // the new rows, but one that sees the new stamp cannot have read the old rows.
+            if (started[0] != null) {
+                stampChanges(started[0].touchedTables(), started[0].rawHandleUsed());
             }
-            return tx.rowsWritten();
-        });
+        }
+    }
+
+    /** Synchronized so that every stamp only grows: two writers finishing together cannot publish their ticks out of order. */
+    private synchronized void stampChanges(java.util.Set<String> tables, boolean anyTable) {
+        long tick = ++changeClock;
+        if (anyTable) {
+            anyTableChanged = tick;
+        }
+        for (String t : tables) {
+            tableChanged.put(t, tick);
+        }
+    }
+
+    /**
+     * A number that grows whenever a write through this warehouse may have changed one of {@code tables}
+     * (writes through {@link WriteTx#handle()} count for every table), for caches of data derived from
+     * them: read the stamp before reading the data; the data is current while the stamp stays the same.
+     * Empty when other processes may write the same database (PostgreSQL): there, only the database knows.
+     * A DuckDB file is held by this one process, and every table write of the platform goes through
+     * {@link #write}; statements run directly on {@link #jdbi()} or {@link #connection()} are not seen.
+     */
+    public java.util.OptionalLong changeStamp(java.util.Collection<String> tables) {
+        if (!isDuckDb()) {
+            return java.util.OptionalLong.empty();
+        }
+        long stamp = anyTableChanged;
+        for (String t : tables) {
+            stamp = Math.max(stamp, tableChanged.getOrDefault(t.toLowerCase(Locale.ROOT), 0L));
+        }
+        return java.util.OptionalLong.of(stamp);
     }
 
     public long write(WriteWork work) {

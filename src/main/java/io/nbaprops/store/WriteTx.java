@@ -21,6 +21,9 @@ public final class WriteTx {
     private final Warehouse warehouse;
     private long rowsWritten;
     private long duplicatesDropped;
+    /** Tables this transaction wrote through the typed methods; {@link #handle()} may write anything (see {@link Warehouse#changeStamp}). */
+    private final java.util.Set<String> touched = new java.util.HashSet<>();
+    private boolean rawHandleUsed;
 
     WriteTx(Handle handle, Dialect dialect, Warehouse warehouse) {
         this.handle = handle;
@@ -77,6 +80,7 @@ public final class WriteTx {
         TableMeta meta = warehouse.meta(table);
         meta.typeOf(partitionColumn);
         columns.forEach(meta::typeOf);
+        touched.add(meta.table());
         var delete = handle.createUpdate("DELETE FROM " + table + " WHERE " + where);
         for (int i = 0; i < whereParams.size(); i++) {
             delete.bind(i, warehouse.bindable(whereParams.get(i)));
@@ -109,13 +113,24 @@ public final class WriteTx {
     /** Deletes the rows of one partition (for a partition that legitimately has no rows any more). */
     public int deletePartition(String table, String partitionColumn, Object partitionValue) {
         warehouse.meta(table).typeOf(partitionColumn);
+        touched.add(warehouse.meta(table).table());
         return handle.createUpdate("DELETE FROM " + table + " WHERE " + partitionColumn + " = ?")
                 .bind(0, warehouse.bindable(partitionValue)).execute();
     }
 
-    /** The underlying handle, for parameterised statements that are not row writes. */
+    /** The underlying handle, for parameterised statements that are not row writes (counted as a write to every table). */
     public Handle handle() {
+        rawHandleUsed = true;
         return handle;
+    }
+
+    /** What this transaction may have changed: the tables written through the typed methods, and whether the raw handle was used. */
+    java.util.Set<String> touchedTables() {
+        return touched;
+    }
+
+    boolean rawHandleUsed() {
+        return rawHandleUsed;
     }
 
     public long rowsWritten() {
@@ -128,6 +143,7 @@ public final class WriteTx {
 
     private int merge(RowBatch batch, String partitionColumn, Object partitionValue) {
         TableMeta meta = warehouse.meta(batch.table());
+        touched.add(meta.table());
         if (meta.primaryKey().isEmpty()) {
             throw new WarehouseException("table " + batch.table() + " has no primary key; every table must be keyed");
         }

@@ -37,6 +37,32 @@ class WarehouseTest {
     }
 
     @Test
+    void theChangeStampMovesWithEveryCommittedWriteToItsTablesOnly() {
+        w.jdbi().useHandle(h -> h.execute("CREATE TABLE u (k VARCHAR PRIMARY KEY, n BIGINT)"));
+        long before = w.changeStamp(List.of("t")).orElseThrow();
+        assertThat(w.changeStamp(List.of("T")).orElseThrow()).isEqualTo(before);
+        w.write(tx -> tx.upsert(RowBatch.of("u", "k", "n").add("a", 1)));
+        assertThat(w.changeStamp(List.of("t")).orElseThrow()).as("another table").isEqualTo(before);
+        w.write(tx -> tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, "a", 1)));
+        long afterUpsert = w.changeStamp(List.of("t")).orElseThrow();
+        assertThat(afterUpsert).isGreaterThan(before);
+        assertThat(w.changeStamp(List.of("u", "t")).orElseThrow()).isEqualTo(afterUpsert);
+        w.write(tx -> tx.deletePartition("t", "d", D2));
+        long afterDelete = w.changeStamp(List.of("t")).orElseThrow();
+        assertThat(afterDelete).isGreaterThan(afterUpsert);
+        // Raw statements may write any table.
+        w.write(tx -> tx.handle().execute("UPDATE u SET n = 2"));
+        assertThat(w.changeStamp(List.of("t")).orElseThrow()).isGreaterThan(afterDelete);
+        // A rolled-back write moves it too (harmless), and never backwards.
+        long beforeFailure = w.changeStamp(List.of("t")).orElseThrow();
+        assertThatThrownBy(() -> w.write(tx -> {
+            tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, "b", 1));
+            throw new IllegalStateException("boom");
+        })).hasMessageContaining("boom");
+        assertThat(w.changeStamp(List.of("t")).orElseThrow()).isGreaterThanOrEqualTo(beforeFailure);
+    }
+
+    @Test
     void migrationsCreateTheEngineTables() {
         List<String> tables = w.jdbi().withHandle(h -> h.createQuery(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").mapTo(String.class).list());
