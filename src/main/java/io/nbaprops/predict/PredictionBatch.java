@@ -79,6 +79,13 @@ public final class PredictionBatch {
     /** The current season's played games of one market, loaded up to the latest date predicted (guarded by seasonLock). */
     private SeasonHistory season;
 
+    private volatile boolean keepInputs = true;
+    private final Object gradedLock = new Object();
+    /** One market's grades of the recent dates (guarded by gradedLock). */
+    private GradedHistory graded;
+    /** Per change stamp and market: whether grades allow {@link GradedHistory} (see gradesKeptWhole). */
+    private final Map<String, Boolean> gradesWhole = new java.util.concurrent.ConcurrentHashMap<>();
+
     private record DateInputs(long stamp, List<PlayerGame> games, double[] means, double[] sds, String modelVersion) {}
 
     public PredictionBatch(Warehouse warehouse, Systems systems, WorkDispatcher dispatcher, Recommender recommender, LineSource lines,
@@ -182,16 +189,27 @@ public final class PredictionBatch {
         return v == null || v.isNaN() ? null : Math.round(v * 10000) / 10000.0;
     }
 
+    /** The warehouse's change stamp of these tables; none (so nothing kept) when this coordinator must not keep inputs. */
+    private java.util.OptionalLong stamp(List<String> tables) {
+        return keepInputs ? warehouse.changeStamp(tables) : java.util.OptionalLong.empty();
+    }
+
+    /** For tests: a coordinator that reads everything from the warehouse every time, as it does on PostgreSQL. */
+    PredictionBatch keepingNothing() {
+        keepInputs = false;
+        return this;
+    }
+
     Inputs load(LocalDate date, Market market, Set<String> onlyPlayers, Instant asOf) {
         // Read the change stamp before the data: a write that lands meanwhile changes the stamp, so nothing stale is kept.
-        DateInputs day = dateInputs(date, market, warehouse.changeStamp(DATE_TABLES));
+        DateInputs day = dateInputs(date, market, stamp(DATE_TABLES));
         // Games already under way are still predicted (a backfill replays the past): every input is from before
         // the date and lines only count before tip-off, so nothing of the game leaks in; exports show the times.
         List<PlayerGame> games = onlyPlayers == null ? day.games()
                 : day.games().stream().filter(g -> onlyPlayers.contains(g.playerLookup())).toList();
-        Map<String, List<HistoryGame>> history = history(date, market, games, onlyPlayers, warehouse.changeStamp(HISTORY_TABLES));
+        Map<String, List<HistoryGame>> history = history(date, market, games, onlyPlayers, stamp(HISTORY_TABLES));
         Map<String, LineQuote> quotes = onlyPlayers == null ? lines.lines(date, market, asOf) : lines.lines(date, market, asOf, onlyPlayers);
-        Fitted fit = fitted(date, market, warehouse.changeStamp(GRADE_TABLES));
+        Fitted fit = fitted(date, market, stamp(GRADE_TABLES));
         BatchContextNoHistory ctx = new BatchContextNoHistory(date, market, day.means(), day.sds(), fit.weights(), day.modelVersion());
         return new Inputs(games, history, quotes, fit.calibrations(), ctx);
     }
@@ -249,7 +267,7 @@ public final class PredictionBatch {
         if (f != null && f.fingerprint().equals(fingerprint)) {
             return f;
         }
-        f = new Fitted(fingerprint, calibrations(date, market), ensembleWeights(date, market));
+        f = fit(date, market, fingerprint, stamp);
         if (fitted.size() > 32) {
             fitted.clear(); // a backfill walks many dates once each: keep only the recent ones
         }
@@ -317,45 +335,128 @@ public final class PredictionBatch {
         });
     }
 
-    /** Each system's calibration from grades of the last {@code calibrationDays} before the date (held out by construction). */
-    private Map<String, SystemCalibration> calibrations(LocalDate date, Market market) {
-        LocalDate from = date.minusDays(settings.calibrationDays());
+    /**
+     * Each system's calibration from grades of the last {@code calibrationDays} before the date (held out by
+     * construction), and the ensemble's weights from its members' grades of the last {@code ensembleDays}: from
+     * the grades kept in memory when the change stamp allows, otherwise straight from the warehouse.
+     */
+    private Fitted fit(LocalDate date, Market market, List<Object> fingerprint, java.util.OptionalLong stamp) {
+        LocalDate calibrationFrom = date.minusDays(settings.calibrationDays());
+        LocalDate ensembleFrom = date.minusDays(settings.ensembleDays());
+        List<String> members = systems.base().stream().map(PredictionSystem::id).toList();
+        Map<String, List<double[]>> residuals;
+        Map<String, List<double[]>> picks;
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        Map<String, Double> actual = new HashMap<>();
+        synchronized (gradedLock) {
+            GradedHistory g = stamp.isPresent() ? graded(date, market, stamp.getAsLong()) : null;
+            if (g != null) {
+                residuals = g.residuals(calibrationFrom, date);
+                picks = g.picks(calibrationFrom, date);
+                g.ensembleRows(ensembleFrom, date, members, rows, actual);
+            } else {
+                residuals = residualsFromWarehouse(market, calibrationFrom, date);
+                picks = picksFromWarehouse(market, calibrationFrom, date);
+                ensembleRowsFromWarehouse(market, ensembleFrom, date, members, rows, actual);
+            }
+        }
+        Map<String, SystemCalibration> calibrations = new LinkedHashMap<>();
+        for (String id : systems.ids()) {
+            List<double[]> r = residuals.getOrDefault(id, List.of());
+            List<double[]> p = picks.getOrDefault(id, List.of());
+            calibrations.put(id, SystemCalibration.fit(id, r.stream().mapToDouble(x -> x[0]).toArray(),
+                    r.stream().mapToDouble(x -> x[1]).toArray(), p.stream().mapToDouble(x -> x[0]).toArray(),
+                    p.stream().mapToDouble(x -> x[1]).toArray(), settings.minResidualsPerTier()));
+        }
+        double[][] x = rows.values().toArray(double[][]::new);
+        double[] y = rows.keySet().stream().mapToDouble(actual::get).toArray();
+        return new Fitted(fingerprint, calibrations, EnsembleWeights.fit(members, x, y));
+    }
+
+    /**
+     * The grades in memory, covering the fits' windows before the date (appending the dates since the last one
+     * predicted), or null when the memory cannot stand for the queries: a (system, game, player) graded on two
+     * dates would be one group to a query but could fall on both sides of a window's edge in memory.
+     */
+    private GradedHistory graded(LocalDate date, Market market, long stamp) {
+        LocalDate from = date.minusDays(Math.max(settings.calibrationDays(), settings.ensembleDays()));
+        GradedHistory g = graded;
+        if (g == null || g.stamp() != stamp || g.market() != market || !g.canServe(from)) {
+            if (!gradesKeptWhole(market, stamp)) {
+                return null;
+            }
+            g = new GradedHistory(stamp, market, from);
+            graded = g;
+        }
+        if (date.isAfter(g.until())) {
+            LocalDate since = g.until();
+            List<GradedHistory.Group> groups = warehouse.jdbi().withHandle(h -> h.createQuery("SELECT system_id, game_key, player_lookup, "
+                            + "min(game_date), " + AVG_PREDICTED + ", max(actual) FROM prediction_grade "
+                            + "WHERE market = ? AND game_date >= ? AND game_date < ? AND actual IS NOT NULL "
+                            + "GROUP BY system_id, game_key, player_lookup ORDER BY 4")
+                    .bind(0, market.key()).bind(1, since).bind(2, date)
+                    .map((rs, ctx) -> new GradedHistory.Group(rs.getString(1), rs.getString(2), rs.getString(3),
+                            ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, 4, ctx), rs.getDouble(5), rs.getDouble(6)))
+                    .list());
+            List<GradedHistory.Pick> picks = warehouse.jdbi().withHandle(h -> h.createQuery("SELECT system_id, game_date, p_over_raw, "
+                            + "CASE WHEN went_over THEN 1.0 ELSE 0.0 END FROM prediction_grade WHERE market = ? AND game_date >= ? "
+                            + "AND game_date < ? AND p_over_raw IS NOT NULL AND went_over IS NOT NULL ORDER BY game_date")
+                    .bind(0, market.key()).bind(1, since).bind(2, date)
+                    .map((rs, ctx) -> new GradedHistory.Pick(rs.getString(1),
+                            ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, 2, ctx), rs.getDouble(3), rs.getDouble(4)))
+                    .list());
+            g.append(groups, picks, from, date);
+        }
+        return g;
+    }
+
+    /** Whether no (system, game, player) of the market has grades on two dates (asked once per change stamp). */
+    private boolean gradesKeptWhole(Market market, long stamp) {
+        String key = stamp + "/" + market.key();
+        return gradesWhole.computeIfAbsent(key, k -> {
+            if (gradesWhole.size() > 8) {
+                gradesWhole.clear();
+            }
+            return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM (SELECT system_id FROM prediction_grade "
+                            + "WHERE market = ? AND actual IS NOT NULL GROUP BY system_id, game_key, player_lookup "
+                            + "HAVING min(game_date) <> max(game_date)) x")
+                    .bind(0, market.key()).mapTo(Long.class).one()) == 0;
+        });
+    }
+
+    /** Per system, (mean prediction over its line snapshots, actual) of its graded player-games of {@code [from, until)}. */
+    private Map<String, List<double[]>> residualsFromWarehouse(Market market, LocalDate from, LocalDate until) {
         Map<String, List<double[]>> residuals = new HashMap<>();
         warehouse.jdbi().useHandle(h -> h.createQuery("SELECT system_id, " + AVG_PREDICTED + ", max(actual) FROM prediction_grade "
                         + "WHERE market = ? AND game_date < ? AND game_date >= ? AND actual IS NOT NULL "
                         + "GROUP BY system_id, game_key, player_lookup ORDER BY system_id, game_key, player_lookup")
-                .bind(0, market.key()).bind(1, date).bind(2, from)
+                .bind(0, market.key()).bind(1, until).bind(2, from)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)}))
                 .forEach(e -> residuals.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+        return residuals;
+    }
+
+    /** Per system, (raw P(over), went over) of its graded picks of {@code [from, until)}, ascending. */
+    private Map<String, List<double[]>> picksFromWarehouse(Market market, LocalDate from, LocalDate until) {
         Map<String, List<double[]>> picks = new HashMap<>();
         warehouse.jdbi().useHandle(h -> h.createQuery("SELECT system_id, p_over_raw, CASE WHEN went_over THEN 1.0 ELSE 0.0 END "
                         + "FROM prediction_grade WHERE market = ? AND game_date < ? AND game_date >= ? AND p_over_raw IS NOT NULL "
                         + "AND went_over IS NOT NULL ORDER BY 1, 2, 3")
-                .bind(0, market.key()).bind(1, date).bind(2, from)
+                .bind(0, market.key()).bind(1, until).bind(2, from)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)}))
                 .forEach(e -> picks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
-        Map<String, SystemCalibration> out = new LinkedHashMap<>();
-        for (String id : systems.ids()) {
-            List<double[]> r = residuals.getOrDefault(id, List.of());
-            List<double[]> p = picks.getOrDefault(id, List.of());
-            out.put(id, SystemCalibration.fit(id, r.stream().mapToDouble(x -> x[0]).toArray(), r.stream().mapToDouble(x -> x[1]).toArray(),
-                    p.stream().mapToDouble(x -> x[0]).toArray(), p.stream().mapToDouble(x -> x[1]).toArray(),
-                    settings.minResidualsPerTier()));
-        }
-        return out;
+        return picks;
     }
 
-    /** Ensemble weights fitted on the members' graded predictions of the last {@code ensembleDays} before the date. */
-    private Map<String, Double> ensembleWeights(LocalDate date, Market market) {
-        List<String> members = systems.base().stream().map(PredictionSystem::id).toList();
-        Map<String, double[]> rows = new LinkedHashMap<>();
-        Map<String, Double> actual = new HashMap<>();
+    /** The members' graded player-games of {@code [from, until)} for the ensemble's fit (see {@link GradedHistory#ensembleRows}). */
+    private void ensembleRowsFromWarehouse(Market market, LocalDate from, LocalDate until, List<String> members, Map<String, double[]> rows,
+            Map<String, Double> actual) {
         String in = members.stream().map(m -> "?").collect(Collectors.joining(", "));
         warehouse.jdbi().useHandle(h -> {
             var q = h.createQuery("SELECT game_key || '|' || player_lookup, system_id, " + AVG_PREDICTED + ", max(actual) FROM prediction_grade "
                     + "WHERE market = ? AND game_date < ? AND game_date >= ? AND actual IS NOT NULL AND system_id IN (" + in + ") "
                     + "GROUP BY game_key, player_lookup, system_id ORDER BY game_key, player_lookup, system_id");
-            q.bind(0, market.key()).bind(1, date).bind(2, date.minusDays(settings.ensembleDays()));
+            q.bind(0, market.key()).bind(1, until).bind(2, from);
             for (int i = 0; i < members.size(); i++) {
                 q.bind(3 + i, members.get(i));
             }
@@ -369,9 +470,6 @@ public final class PredictionBatch {
                 actual.put((String) r[0], (Double) r[3]);
             });
         });
-        double[][] x = rows.values().toArray(double[][]::new);
-        double[] y = rows.keySet().stream().mapToDouble(actual::get).toArray();
-        return EnsembleWeights.fit(members, x, y);
     }
 
     private static double[][] meansAndSds(List<PlayerGame> games, int k) {

@@ -14,6 +14,12 @@ public interface Dialect {
     /** Primary-key columns of {@code table}, in key order; empty when the table has none. */
     List<String> primaryKey(Connection c, String table) throws SQLException;
 
+    /**
+     * Columns of {@code table} covered by a secondary index whose update makes the warehouse delete and re-insert
+     * the row (so an upsert should only set them where they change); empty where updating them costs nothing special.
+     */
+    List<String> indexedColumns(Connection c, String table) throws SQLException;
+
     /** Loads rows (already coerced to the column types) into an existing, empty staging table. */
     void loadStage(Connection c, String stage, List<String> columns, List<Object[]> rows) throws SQLException;
 

@@ -38,6 +38,34 @@ final class DuckDbDialect implements Dialect {
         }
     }
 
+    /**
+     * DuckDB turns an update of an indexed column into a delete and an insert with index maintenance: an upsert of a
+     * thousand existing predictions that set game_date (indexed) took 150-360 ms, 20-50 ms without it. Plain column
+     * references of every secondary index (expression indexes: none of their columns can be told apart, so none).
+     */
+    @Override
+    public List<String> indexedColumns(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT expressions FROM duckdb_indexes() WHERE table_name = ? AND schema_name = 'main' AND NOT is_primary")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> cols = new ArrayList<>();
+                while (rs.next()) {
+                    String list = rs.getString(1).trim();
+                    if (list.startsWith("[") && list.endsWith("]")) {
+                        for (String e : list.substring(1, list.length() - 1).split(",")) {
+                            String col = e.trim().replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+                            if (col.matches("[a-z_][a-z0-9_]*") && !cols.contains(col)) {
+                                cols.add(col);
+                            }
+                        }
+                    }
+                }
+                return cols;
+            }
+        }
+    }
+
     @Override
     public String createStageSql(String stage, String table, List<String> columns) {
         return "CREATE OR REPLACE TEMP TABLE " + stage + " AS SELECT " + String.join(", ", columns)

@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A table's columns (name to SQL type, lower-case) and primary key, read from the warehouse itself. */
-public record TableMeta(String table, Map<String, String> columnTypes, List<String> primaryKey) {
+/**
+ * A table's columns (name to SQL type, lower-case), primary key, and the other columns that secondary indexes
+ * cover when the warehouse rewrites a row to update them (see {@link Dialect#indexedColumns}), read from the
+ * warehouse itself.
+ */
+public record TableMeta(String table, Map<String, String> columnTypes, List<String> primaryKey, List<String> indexedColumns) {
 
     public String typeOf(String column) {
         String t = columnTypes.get(column.toLowerCase(Locale.ROOT));

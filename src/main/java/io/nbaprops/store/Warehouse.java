@@ -257,7 +257,9 @@ public final class Warehouse implements AutoCloseable {
                 throw new WarehouseException("no table named " + table + " in the warehouse (is a migration missing?)");
             }
             List<String> pk = dialect.primaryKey(c, table).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
-            return new TableMeta(table, cols, pk);
+            List<String> indexed = dialect.indexedColumns(c, table).stream().map(s -> s.toLowerCase(Locale.ROOT))
+                    .filter(col -> cols.containsKey(col) && !pk.contains(col)).toList();
+            return new TableMeta(table, cols, pk, indexed);
         } catch (SQLException e) {
             throw new WarehouseException("cannot read the columns of " + table + ": " + e.getMessage(), e);
         }

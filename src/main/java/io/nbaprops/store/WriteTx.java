@@ -163,11 +163,26 @@ public final class WriteTx {
         }
         List<String> key = meta.primaryKey();
         List<String> nonKey = batch.columns().stream().filter(c -> !key.contains(c)).toList();
-        String conflict = " ON CONFLICT (" + String.join(", ", key) + ") " + (nonKey.isEmpty() ? "DO NOTHING"
-                : "DO UPDATE SET " + nonKey.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")));
-        int n = rows.size() <= SMALL_BATCH ? insertValues(batch, rows, conflict) : insertStaged(batch, rows, conflict);
+        int n;
+        if (rows.size() <= SMALL_BATCH) {
+            n = insertValues(batch, rows, conflict(key, nonKey));
+        } else {
+            // Columns the warehouse can only update by rewriting the row (indexed, see Dialect#indexedColumns) are set
+            // after the insert, and only on rows where they change: nearly never, since they are mostly dates of the key.
+            List<String> rewritten = nonKey.stream().filter(c -> meta.indexedColumns().contains(c.toLowerCase(java.util.Locale.ROOT)))
+                    .toList();
+            List<String> inPlace = nonKey.stream().filter(c -> !rewritten.contains(c)).toList();
+            n = inPlace.isEmpty() ? insertStaged(batch, rows, conflict(key, nonKey), key, List.of())
+                    : insertStaged(batch, rows, conflict(key, inPlace), key, rewritten);
+        }
         rowsWritten += n;
         return n;
+    }
+
+    /** The upsert clause: rows whose key exists get {@code set} from the new row (nothing to set: kept as they are). */
+    private static String conflict(List<String> key, List<String> set) {
+        return " ON CONFLICT (" + String.join(", ", key) + ") " + (set.isEmpty() ? "DO NOTHING"
+                : "DO UPDATE SET " + set.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")));
     }
 
     /** Few rows (run history, one-row bookkeeping): one parameterised multi-row INSERT, no staging. */
@@ -185,8 +200,11 @@ public final class WriteTx {
         return update.execute();
     }
 
-    /** Many rows: bulk-loaded into a temporary staging table (DuckDB's Appender), then one INSERT ... SELECT. */
-    private int insertStaged(RowBatch batch, List<Object[]> rows, String conflict) {
+    /**
+     * Many rows: bulk-loaded into a temporary staging table (DuckDB's Appender), then one INSERT ... SELECT; then
+     * the {@code setWhereChanged} columns of existing rows, only where the staged value differs.
+     */
+    private int insertStaged(RowBatch batch, List<Object[]> rows, String conflict, List<String> key, List<String> setWhereChanged) {
         String stage = stageName(batch.table());
         try {
             handle.execute("DROP TABLE IF EXISTS " + stage);
@@ -198,6 +216,13 @@ public final class WriteTx {
         }
         String cols = String.join(", ", batch.columns());
         int n = handle.execute("INSERT INTO " + batch.table() + " (" + cols + ") SELECT " + cols + " FROM " + stage + conflict);
+        if (!setWhereChanged.isEmpty()) {
+            String t = batch.table();
+            handle.execute("UPDATE " + t + " SET " + setWhereChanged.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "))
+                    + " FROM " + stage + " s WHERE " + key.stream().map(k -> t + "." + k + " = s." + k).collect(Collectors.joining(" AND "))
+                    + " AND (" + setWhereChanged.stream().map(c -> t + "." + c + " IS DISTINCT FROM s." + c)
+                            .collect(Collectors.joining(" OR ")) + ")");
+        }
         handle.execute("DROP TABLE IF EXISTS " + stage);
         return n;
     }

@@ -47,7 +47,11 @@ class PredictionBatchCacheTest {
 
     @BeforeAll
     void replay() {
-        run = SandboxSeason.start(dir);
+        // Fit windows shorter than the replay, so that their edges move through the graded days.
+        Map<String, String> env = new java.util.HashMap<>(io.nbaprops.testing.TestPlatform.env(dir, null));
+        env.put("NBAPROPS_PREDICT_CALIBRATION_DAYS", "2");
+        env.put("NBAPROPS_PREDICT_ENSEMBLE_DAYS", "4");
+        run = SandboxRun.start(2024, null, env);
         dates = run.gameDates().subList(0, DAYS);
         SandboxSeason.days(run, dates);
         day = dates.get(DAYS - 1);
@@ -69,9 +73,9 @@ class PredictionBatchCacheTest {
         return run.platform().warehouse();
     }
 
-    /** A coordinator with nothing cached. */
+    /** A coordinator that keeps nothing: everything read from the warehouse's tables with the queries used on PostgreSQL. */
     PredictionBatch fresh() {
-        return service.batch(new InProcessDispatcher(service.worker(), 1));
+        return service.batch(new InProcessDispatcher(service.worker(), 1)).keepingNothing();
     }
 
     List<Map<String, Object>> rowsOf(String who) {
@@ -170,18 +174,41 @@ class PredictionBatchCacheTest {
     }
 
     @Test
-    void theSeasonHistoryInMemoryMatchesTheWarehouseWalkingForwardAndBack() {
+    void thePastGamesAndGradesInMemoryMatchTheWarehouseWalkingForwardAndBack() {
         PredictionBatch walker = service.batch(new InProcessDispatcher(service.worker(), 1));
         List<LocalDate> order = new ArrayList<>(List.of(dates.get(3)));
         order.addAll(dates);
         order.add(dates.get(1));
+        order.add(day.plusDays(1));
         for (LocalDate d : order) {
-            Map<String, String> mine = new TreeMap<>();
-            walker.load(d, Market.POINTS, null, asOf).history().forEach((p, games) -> mine.put(p, render(games)));
-            Map<String, String> theirs = new TreeMap<>();
-            fresh().load(d, Market.POINTS, null, asOf).history().forEach((p, games) -> theirs.put(p, render(games)));
-            assertThat(mine).as("history before %s", d).isEqualTo(theirs);
+            PredictionBatch.Inputs mine = walker.load(d, Market.POINTS, null, asOf);
+            PredictionBatch.Inputs theirs = fresh().load(d, Market.POINTS, null, asOf);
+            assertThat(render(mine)).as("inputs of %s", d).isEqualTo(render(theirs));
         }
+    }
+
+    /** Everything a batch loaded and fitted, as text (arrays and fitted distributions by value). */
+    static String render(PredictionBatch.Inputs in) {
+        StringBuilder b = new StringBuilder();
+        new TreeMap<>(in.history()).forEach((p, games) -> b.append(render(games)));
+        in.calibrations().forEach((id, c) -> {
+            b.append(id).append(" samples=").append(c.gradedSamples()).append(" iso=")
+                    .append(Arrays.deepToString(c.overCalibrator().points())).append('\n');
+            for (var t : c.tiers()) {
+                b.append("  n=").append(t.size());
+                for (double q : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
+                    b.append(' ').append(t.quantile(q));
+                }
+                b.append(" cdf(0)=").append(t.cdf(0)).append(" cdf(3)=").append(t.cdf(3)).append('\n');
+            }
+        });
+        b.append("weights ").append(in.context().ensembleWeights()).append('\n');
+        b.append("model ").append(in.context().modelVersion()).append(" means ").append(Arrays.toString(in.context().featureMeans()))
+                .append(" sds ").append(Arrays.toString(in.context().featureSds())).append('\n');
+        new TreeMap<>(in.lines()).forEach((k, v) -> b.append(k).append(' ').append(v).append('\n'));
+        in.games().forEach(g -> b.append(g.gameKey()).append(' ').append(g.playerLookup()).append(' ').append(g.injuryCode()).append(' ')
+                .append(Arrays.toString(g.features())).append('\n'));
+        return b.toString();
     }
 
     String history(PredictionBatch batch, LocalDate d, String who) {

@@ -63,6 +63,37 @@ class WarehouseTest {
     }
 
     @Test
+    void largeUpsertsSetIndexedColumnsOnlyWhereTheyChangeWithTheSameResult() {
+        w.jdbi().useHandle(h -> {
+            h.execute("CREATE TABLE ix (k VARCHAR PRIMARY KEY, d DATE NOT NULL, n BIGINT, note VARCHAR)");
+            h.execute("CREATE INDEX ix_d ON ix (d)");
+        });
+        assertThat(w.meta("ix").indexedColumns()).containsExactly("d");
+        RowBatch first = RowBatch.of("ix", "k", "d", "n", "note");
+        for (int i = 0; i < 100; i++) {
+            first.add("k" + i, D1, i, "kept");
+        }
+        w.write(tx -> tx.upsert(first));
+        RowBatch second = RowBatch.of("ix", "k", "d", "n");
+        for (int i = 50; i < 150; i++) {
+            second.add("k" + i, i % 2 == 0 ? D2 : D1, 1000 + i);
+        }
+        long written = w.write(tx -> tx.upsert(second));
+        assertThat(written).isEqualTo(100);
+        List<Map<String, Object>> rows = w.jdbi().withHandle(h -> h.createQuery("SELECT k, d, n, note FROM ix ORDER BY n").mapToMap().list());
+        assertThat(rows).hasSize(150);
+        for (Map<String, Object> r : rows) {
+            int i = Integer.parseInt(((String) r.get("k")).substring(1));
+            assertThat(r.get("n")).isEqualTo(i < 50 ? (long) i : 1000L + i);
+            assertThat(r.get("d").toString()).isEqualTo((i >= 50 && i % 2 == 0 ? D2 : D1).toString());
+            assertThat(r.get("note")).isEqualTo(i < 100 ? "kept" : null); // columns not in the batch keep their value
+        }
+        // The date index answers for the moved rows.
+        long moved = w.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ix WHERE d = ?").bind(0, D2).mapTo(Long.class).one());
+        assertThat(moved).isEqualTo(50L);
+    }
+
+    @Test
     void migrationsCreateTheEngineTables() {
         List<String> tables = w.jdbi().withHandle(h -> h.createQuery(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").mapTo(String.class).list());
