@@ -88,10 +88,9 @@ public final class XgbModel {
         try {
             DMatrix m = new DMatrix(rows, n, cols, Float.NaN);
             try {
-                float[][] out;
-                synchronized (booster) {
-                    out = booster.predict(m);
-                }
+                // No lock: XGBoost's prediction functions (contributions included) are thread-safe for tree boosters
+                // since 1.4 (doc/prediction.rst, "Thread Safety"), and a served booster is never changed after loading.
+                float[][] out = booster.predict(m);
                 double[] p = new double[n];
                 for (int i = 0; i < n; i++) {
                     p[i] = prior.value(rows, i * cols, meta.featureNames()) + out[i][0];
@@ -111,10 +110,7 @@ public final class XgbModel {
         try {
             DMatrix m = new DMatrix(row, 1, cols, Float.NaN);
             try {
-                float[][] c;
-                synchronized (booster) {
-                    c = booster.predictContrib(m, 0);
-                }
+                float[][] c = booster.predictContrib(m, 0); // thread-safe: see predict()
                 List<Integer> idx = new ArrayList<>();
                 for (int i = 0; i < cols; i++) {
                     idx.add(i);
