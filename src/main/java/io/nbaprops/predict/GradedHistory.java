@@ -42,7 +42,6 @@ final class GradedHistory {
     };
 
     private final long stamp;
-    private final Market market;
     private LocalDate from;
     private LocalDate until;
     /** String order of the keys: String.compareTo while no key has a surrogate char (the same order, far faster). */
@@ -53,19 +52,14 @@ final class GradedHistory {
     private List<Group> byGamePlayerSystem = new ArrayList<>();
     private List<Pick> bySystemPWent = new ArrayList<>();
 
-    GradedHistory(long stamp, Market market, LocalDate from) {
+    GradedHistory(long stamp, LocalDate from) {
         this.stamp = stamp;
-        this.market = market;
         this.from = from;
         this.until = from;
     }
 
     long stamp() {
         return stamp;
-    }
-
-    Market market() {
-        return market;
     }
 
     /** True when the grades from {@code lo} on are here, or can be appended ({@code lo} not before {@link #from}). */

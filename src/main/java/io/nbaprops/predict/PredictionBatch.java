@@ -66,9 +66,9 @@ public final class PredictionBatch {
     private record Fitted(List<Object> fingerprint, Map<String, SystemCalibration> calibrations, Map<String, Double> weights) {}
 
     /**
-     * Tables a batch's inputs come from (the date's vectors and model; past games; grades), besides the lines (read afresh every time: a line move is what a
-     * re-prediction is for) and the predictions it writes. While the warehouse's change stamp over them is the
-     * same, what was read from them still holds.
+     * Tables a batch's inputs come from (the date's vectors and model; past games; grades), besides the lines (read
+     * afresh every time: a line move is what a re-prediction is for) and the predictions it writes. While the
+     * warehouse's change stamp over them is the same, what was read from them still holds.
      */
     static final List<String> DATE_TABLES = List.of("feature_store", "upcoming_player_game_context", "model_registry");
     static final List<String> HISTORY_TABLES = List.of("feature_store", "player_game_summary");
@@ -76,13 +76,13 @@ public final class PredictionBatch {
     /** Per date and market: what one line move does not change. */
     private final Map<String, DateInputs> byDate = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object seasonLock = new Object();
-    /** The current season's played games of one market, loaded up to the latest date predicted (guarded by seasonLock). */
-    private SeasonHistory season;
+    /** Per market, the current season's played games, loaded up to the latest date predicted (guarded by seasonLock). */
+    private final Map<Market, SeasonHistory> seasons = new java.util.EnumMap<>(Market.class);
 
     private volatile boolean keepInputs = true;
     private final Object gradedLock = new Object();
-    /** One market's grades of the recent dates (guarded by gradedLock). */
-    private GradedHistory graded;
+    /** Per market, the grades of the recent dates (guarded by gradedLock). */
+    private final Map<Market, GradedHistory> graded = new java.util.EnumMap<>(Market.class);
     /** Per change stamp and market: whether grades allow {@link GradedHistory} (see gradesKeptWhole). */
     private final Map<String, Boolean> gradesWhole = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -285,13 +285,13 @@ public final class PredictionBatch {
         LocalDate from = Seasons.start(date);
         if (stamp.isPresent()) {
             synchronized (seasonLock) {
-                SeasonHistory h = season;
-                if (h == null || h.stamp() != stamp.getAsLong() || h.market() != market || !h.from().equals(from)) {
+                SeasonHistory h = seasons.get(market);
+                if (h == null || h.stamp() != stamp.getAsLong() || !h.from().equals(from)) {
                     if (onlyPlayers != null) {
                         h = null; // a few players: not worth reading the whole season for
                     } else {
-                        h = new SeasonHistory(stamp.getAsLong(), market, from);
-                        season = h;
+                        h = new SeasonHistory(stamp.getAsLong(), from);
+                        seasons.put(market, h);
                     }
                 }
                 if (h != null && (onlyPlayers == null || !date.isAfter(h.until()))) {
@@ -380,13 +380,13 @@ public final class PredictionBatch {
      */
     private GradedHistory graded(LocalDate date, Market market, long stamp) {
         LocalDate from = date.minusDays(Math.max(settings.calibrationDays(), settings.ensembleDays()));
-        GradedHistory g = graded;
-        if (g == null || g.stamp() != stamp || g.market() != market || !g.canServe(from)) {
+        GradedHistory g = graded.get(market);
+        if (g == null || g.stamp() != stamp || !g.canServe(from)) {
             if (!gradesKeptWhole(market, stamp)) {
                 return null;
             }
-            g = new GradedHistory(stamp, market, from);
-            graded = g;
+            g = new GradedHistory(stamp, from);
+            graded.put(market, g);
         }
         if (date.isAfter(g.until())) {
             LocalDate since = g.until();

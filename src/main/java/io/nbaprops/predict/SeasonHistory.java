@@ -15,25 +15,19 @@ import java.util.Map;
  */
 final class SeasonHistory {
     private final long stamp;
-    private final Market market;
     private final LocalDate from;
     private LocalDate until;
     /** Each player's games in date order (appended range after range, each range read in date order). */
     private final Map<String, List<HistoryGame>> byPlayer = new HashMap<>();
 
-    SeasonHistory(long stamp, Market market, LocalDate from) {
+    SeasonHistory(long stamp, LocalDate from) {
         this.stamp = stamp;
-        this.market = market;
         this.from = from;
         this.until = from;
     }
 
     long stamp() {
         return stamp;
-    }
-
-    Market market() {
-        return market;
     }
 
     LocalDate from() {
