@@ -70,7 +70,7 @@ public final class RunStore {
             return;
         }
         // One statement for all: a range run holds a run per date (hundreds in a season's backfill).
-        warehouse.write(tx -> tx.handle().createUpdate("UPDATE run_history SET heartbeat_at = :at WHERE run_id IN (<ids>) AND status = 'RUNNING'")
+        warehouse.write(tx -> tx.handleFor("run_history").createUpdate("UPDATE run_history SET heartbeat_at = :at WHERE run_id IN (<ids>) AND status = 'RUNNING'")
                 .bind("at", at).bindList("ids", List.copyOf(runIds)).execute());
     }
 

@@ -124,6 +124,15 @@ public final class WriteTx {
         return handle;
     }
 
+    /**
+     * The underlying handle for a statement that writes {@code table} and nothing else (the engine's
+     * heartbeat): only that table counts as changed, so caches of other tables stay valid.
+     */
+    public Handle handleFor(String table) {
+        touched.add(warehouse.meta(table).table());
+        return handle;
+    }
+
     /** What this transaction may have changed: the tables written through the typed methods, and whether the raw handle was used. */
     java.util.Set<String> touchedTables() {
         return touched;

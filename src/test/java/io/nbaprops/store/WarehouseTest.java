@@ -50,6 +50,10 @@ class WarehouseTest {
         w.write(tx -> tx.deletePartition("t", "d", D2));
         long afterDelete = w.changeStamp(List.of("t")).orElseThrow();
         assertThat(afterDelete).isGreaterThan(afterUpsert);
+        // A raw statement declared for one table (the engine's heartbeat) moves only that table's stamp.
+        w.write(tx -> tx.handleFor("u").execute("UPDATE u SET n = 3"));
+        assertThat(w.changeStamp(List.of("t")).orElseThrow()).isEqualTo(afterDelete);
+        assertThat(w.changeStamp(List.of("u")).orElseThrow()).isGreaterThan(afterDelete);
         // Raw statements may write any table.
         w.write(tx -> tx.handle().execute("UPDATE u SET n = 2"));
         assertThat(w.changeStamp(List.of("t")).orElseThrow()).isGreaterThan(afterDelete);
