@@ -129,6 +129,12 @@ public final class Engine implements AutoCloseable {
         }
         RunSummary all = byAssetAllowed(assets) ? backfillByAsset(dates, assets, trigger, force, progress)
                 : backfillByDate(dates, assets, trigger, force, progress);
+        try {
+            // A backfill writes a lot: fold the WAL in now rather than inside the next run's commit.
+            store.warehouse().checkpoint();
+        } catch (RuntimeException e) {
+            log.warn("warehouse checkpoint after the backfill failed (DuckDB will checkpoint on its own later): {}", e.toString());
+        }
         if (progress != null) {
             progress.finish(all);
         }

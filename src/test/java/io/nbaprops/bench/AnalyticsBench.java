@@ -42,6 +42,7 @@ public final class AnalyticsBench {
             java.util.TreeMap<Double, LocalDate> slowest = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
             t0 = System.nanoTime();
             java.util.Map<LocalDate, List<String>> parts = new java.util.HashMap<>();
+            List<Double> checkpoints = new ArrayList<>();
             for (LocalDate d : dates) {
                 long t = System.nanoTime();
                 List<String> part = new ArrayList<>();
@@ -56,10 +57,15 @@ public final class AnalyticsBench {
                 perDate.add((System.nanoTime() - t) / 1e6);
                 slowest.put(perDate.get(perDate.size() - 1), d);
                 parts.put(d, part);
+                long tc = System.nanoTime();
+                run.platform().warehouse().checkpoint();
+                checkpoints.add((System.nanoTime() - tc) / 1e6);
             }
             System.out.printf("  the daily run, one date at a time (5 runs each): all dates %.1f s; per date median %.0f ms, p95 %.0f ms, "
                     + "max %.0f ms (target < 1000 ms)%n", (System.nanoTime() - t0) / 1e9, SeasonFixture.median(perDate),
                     SeasonFixture.percentile(perDate, 0.95), perDate.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+            System.out.printf("  the warehouse checkpoint after each date (as the daily plan ends): median %.0f ms, max %.0f ms%n",
+                    SeasonFixture.median(checkpoints), checkpoints.stream().mapToDouble(Double::doubleValue).max().orElse(0));
             slowest.entrySet().stream().limit(3).forEach(e -> System.out.printf("    %s: %.0f ms %s%n", e.getValue(), e.getKey(),
                     parts.get(e.getValue())));
             if (sql != null) {

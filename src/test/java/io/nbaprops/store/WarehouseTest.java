@@ -67,6 +67,20 @@ class WarehouseTest {
     }
 
     @Test
+    void aCheckpointFoldsTheWriteAheadLogIntoTheFile() throws Exception {
+        RowBatch b = RowBatch.of("t", "d", "k", "n");
+        for (int i = 0; i < 2000; i++) {
+            b.add(D1, "k" + i, i);
+        }
+        w.write(tx -> tx.upsert(b));
+        java.nio.file.Path wal = dir.resolve("w.duckdb.wal");
+        assertThat(java.nio.file.Files.size(wal)).as("committed rows wait in the WAL").isPositive();
+        w.checkpoint();
+        assertThat(!java.nio.file.Files.exists(wal) || java.nio.file.Files.size(wal) == 0).as("WAL folded in").isTrue();
+        assertThat(rows()).hasSize(2000);
+    }
+
+    @Test
     void largeUpsertsSetIndexedColumnsOnlyWhereTheyChangeWithTheSameResult() {
         w.jdbi().useHandle(h -> {
             h.execute("CREATE TABLE ix (k VARCHAR PRIMARY KEY, d DATE NOT NULL, n BIGINT, note VARCHAR)");

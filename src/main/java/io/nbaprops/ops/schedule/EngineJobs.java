@@ -51,12 +51,24 @@ public final class EngineJobs implements JobRunner {
 
     @Override
     public String run(PlannedJob job) {
-        return switch (job.kind()) {
+        String done = switch (job.kind()) {
             case MORNING -> morning(job);
             case HOURLY -> hourly(job);
             case PRETIP -> pretip(job);
             case POSTGAME -> describe("postgame", runGroup(job.date(), postgame, TRIGGER));
         };
+        // The day's heavy writes are over: fold the WAL in now rather than inside a later run's commit.
+        return job.kind() == JobKind.MORNING || job.kind() == JobKind.POSTGAME ? done + "; " + checkpoint() : done;
+    }
+
+    private String checkpoint() {
+        try {
+            warehouse.checkpoint();
+            return "checkpoint done";
+        } catch (RuntimeException e) {
+            log.warn("warehouse checkpoint after the day's jobs failed (DuckDB will checkpoint on its own later): {}", e.toString());
+            return "checkpoint failed: " + e.getMessage();
+        }
     }
 
     private String morning(PlannedJob job) {

@@ -119,7 +119,9 @@ class EngineJobsTest {
         assertThat(ran).containsExactly("schedule@" + D.minusDays(1), "box@" + D.minusDays(1),
                 "schedule@" + D, "collect_odds@" + D, "prop_line@" + D);
         assertThat(result).startsWith("yesterday postgame: {SUCCESS=2, WAITING=1}"); // grade waits: yesterday had no prediction
-        assertThat(result).contains("schedule: {SUCCESS=1}").contains("rosters/injuries/lines: {SUCCESS=2}");
+        assertThat(result).contains("schedule: {SUCCESS=1}").contains("rosters/injuries/lines: {SUCCESS=2}")
+                .endsWith("; checkpoint done");
+        assertThat(jobs.run(job(D + "/hourly-1200"))).doesNotContain("checkpoint");
     }
 
     @Test
@@ -127,7 +129,7 @@ class EngineJobsTest {
         scheduleHasGames = false;
         String result = jobs(new ArrayList<>()).run(job(D + "/morning"));
         assertThat(ran).containsExactly("schedule@" + D);
-        assertThat(result).endsWith("no games today");
+        assertThat(result).endsWith("no games today; checkpoint done");
     }
 
     @Test
@@ -154,7 +156,7 @@ class EngineJobsTest {
         assertThat(ran).containsExactly("schedule@" + D, "collect_odds@" + D, "prop_line@" + D, "prediction@" + D, "export_picks@" + D);
         assertThat(result).startsWith("self-heal found 0, repaired 0; pregame: {SUCCESS=5}");
         ran.clear();
-        assertThat(jobs(healed).run(job(D + "/postgame"))).isEqualTo("postgame: {SUCCESS=3}");
+        assertThat(jobs(healed).run(job(D + "/postgame"))).isEqualTo("postgame: {SUCCESS=3}; checkpoint done");
         assertThat(ran).containsExactly("schedule@" + D, "box@" + D, "grade@" + D);
     }
 }
