@@ -103,14 +103,8 @@ public final class PlayerGameSummaryAsset implements RangeAsset {
     /** A season's summaries in one statement (a backfill): the same rows as each date's run. */
     @Override
     public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) {
-        LocalDate from = dates.get(0);
-        LocalDate to = dates.get(dates.size() - 1);
-        Map<LocalDate, Long> rows = new java.util.HashMap<>();
-        ctx.write(tx -> {
-            tx.replaceRangeFromQuery(NAME, COLUMNS, sql(), params(from, to), "game_date", from, to);
-            rows.putAll(tx.countByPartition(NAME, "game_date", LocalDate.class, from, to));
-        });
-        return rows;
+        return RangeAsset.wholeRange(ctx, dates, (tx, from, to) -> tx.replaceRangeFromQuery(NAME, COLUMNS, sql(), params(from, to),
+                "game_date", from, to), NAME);
     }
 
     private List<Object> params(LocalDate from, LocalDate to) {

@@ -46,14 +46,8 @@ public final class TeamGameSummaryAsset implements RangeAsset {
     /** A season's team games in one statement (a backfill): the same rows as each date's run. */
     @Override
     public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) {
-        LocalDate from = dates.get(0);
-        LocalDate to = dates.get(dates.size() - 1);
-        Map<LocalDate, Long> rows = new java.util.HashMap<>();
-        ctx.write(tx -> {
-            tx.replaceRangeFromQuery(NAME, COLUMNS, SQL, List.of(from, to), "game_date", from, to);
-            rows.putAll(tx.countByPartition(NAME, "game_date", LocalDate.class, from, to));
-        });
-        return rows;
+        return RangeAsset.wholeRange(ctx, dates, (tx, from, to) -> tx.replaceRangeFromQuery(NAME, COLUMNS, SQL, List.of(from, to),
+                "game_date", from, to), NAME);
     }
 
     private static final String SQL = """

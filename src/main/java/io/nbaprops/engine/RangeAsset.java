@@ -42,4 +42,27 @@ public interface RangeAsset extends Asset {
         });
         return rows;
     }
+
+    /** Statements that write every partition from {@code from} to {@code to} at once. */
+    @FunctionalInterface
+    interface WholeRangeWork {
+        void write(WriteTx tx, LocalDate from, LocalDate to);
+    }
+
+    /**
+     * A range built by set-based statements over the whole range in one transaction; the rows written
+     * per date are counted afterwards in {@code tables} (partitioned by {@code game_date}) and summed.
+     */
+    static Map<LocalDate, Long> wholeRange(AssetContext ctx, List<LocalDate> dates, WholeRangeWork work, String... tables) {
+        LocalDate from = dates.get(0);
+        LocalDate to = dates.get(dates.size() - 1);
+        Map<LocalDate, Long> rows = new LinkedHashMap<>();
+        ctx.write(tx -> {
+            work.write(tx, from, to);
+            for (String table : tables) {
+                tx.countByPartition(table, "game_date", LocalDate.class, from, to).forEach((d, n) -> rows.merge(d, n, Long::sum));
+            }
+        });
+        return rows;
+    }
 }

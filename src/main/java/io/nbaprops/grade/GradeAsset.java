@@ -111,13 +111,7 @@ public final class GradeAsset implements RangeAsset {
     /** A season's grading in one statement (a backfill): the same rows as grading each date. */
     @Override
     public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) {
-        LocalDate from = dates.get(0);
-        LocalDate to = dates.get(dates.size() - 1);
-        Map<LocalDate, Long> rows = new java.util.HashMap<>();
-        ctx.write(tx -> {
-            tx.replaceRangeFromQuery(NAME, COLUMNS, sql(), List.of(from, to, from, to, ctx.clock().instant()), "game_date", from, to);
-            rows.putAll(tx.countByPartition(NAME, "game_date", LocalDate.class, from, to));
-        });
-        return rows;
+        return RangeAsset.wholeRange(ctx, dates, (tx, from, to) -> tx.replaceRangeFromQuery(NAME, COLUMNS, sql(),
+                List.of(from, to, from, to, ctx.clock().instant()), "game_date", from, to), NAME);
     }
 }

@@ -66,15 +66,7 @@ public final class PerformanceAsset implements RangeAsset {
     /** A season's aggregates in two statements (a backfill): the same rows as aggregating each date. */
     @Override
     public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) {
-        LocalDate from = dates.get(0);
-        LocalDate to = dates.get(dates.size() - 1);
-        Map<LocalDate, Long> rows = new java.util.HashMap<>();
-        ctx.write(tx -> {
-            replace(tx, from, to);
-            tx.countByPartition(NAME, "game_date", LocalDate.class, from, to).forEach((d, n) -> rows.merge(d, n, Long::sum));
-            tx.countByPartition(BREAKDOWN, "game_date", LocalDate.class, from, to).forEach((d, n) -> rows.merge(d, n, Long::sum));
-        });
-        return rows;
+        return RangeAsset.wholeRange(ctx, dates, PerformanceAsset::replace, NAME, BREAKDOWN);
     }
 
     private static final String BREAKDOWN = "system_daily_breakdown";
