@@ -1,9 +1,10 @@
-// The operations dashboard: reads /api/*, acts through POST /api/actions/* with the X-API-Key header.
+// The operations dashboard: reads /api/* and acts through POST /api/actions/*, always with the X-API-Key header
+// (asked for once per tab; the page itself is public, its data is not).
 // Plain browser JavaScript, no build step. Every value from the server is inserted as text, never as HTML.
 'use strict';
 
 const KEY_STORE = 'nbapropsApiKey';
-const state = { day: null, gridTo: null, gridDays: 14, selected: null, charts: {}, assets: [], pendingAction: null };
+const state = { day: null, gridTo: null, gridDays: 14, selected: null, charts: {}, assets: [], pendingAction: null, keyPrompt: null };
 
 // ---------- small helpers ----------
 const $ = (id) => document.getElementById(id);
@@ -33,12 +34,7 @@ const time = (iso) => (iso ? new Date(iso).toLocaleString([], { month: 'short', 
 const addDays = (iso, n) => { const d = new Date(iso + 'T12:00:00Z'); d.setUTCDate(d.getUTCDate() + n); return d.toISOString().slice(0, 10); };
 const ms = (v) => (v == null ? '–' : v < 1000 ? v + ' ms' : (v / 1000).toFixed(1) + ' s');
 
-async function get(path) {
-  const r = await fetch(path, { headers: { Accept: 'application/json' } });
-  const body = await r.json().catch(() => ({}));
-  if (!r.ok) throw new Error((body && body.error) || r.status + ' ' + r.statusText);
-  return body;
-}
+const get = (path) => call(path);
 
 function toast(text, bad) {
   const t = $('toast');
@@ -71,31 +67,48 @@ function closeKeyDialog(value) {
   if (resolve) resolve(value);
 }
 
-/** POSTs an action with the key (asking for it once per tab); on 401 asks again and retries once. */
-async function act(action, body) {
-  let key = sessionStorage.getItem(KEY_STORE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    if (!key) {
-      key = await askKey(attempt ? 'The key was refused; try again.' : '');
-      if (!key) throw new Error('no API key given');
-      sessionStorage.setItem(KEY_STORE, key);
-    }
-    const r = await fetch('/api/actions/' + action, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-API-Key': key },
-      body: JSON.stringify(body || {}),
+/** The tab's key, asked for once however many requests wait for it; a key that was just refused is asked for again. */
+function apiKey(refused, message) {
+  const stored = sessionStorage.getItem(KEY_STORE);
+  if (stored && stored !== refused) return Promise.resolve(stored);
+  if (!state.keyPrompt) {
+    state.keyPrompt = askKey(message).then((k) => {
+      state.keyPrompt = null;
+      if (k) sessionStorage.setItem(KEY_STORE, k);
+      return k;
     });
-    const out = await r.json().catch(() => ({}));
-    if (r.status === 401) {
-      sessionStorage.removeItem(KEY_STORE);
-      key = null;
-      if (attempt === 0 && !/no API key is configured/.test(out.error || '')) continue;
-      throw new Error(out.error || 'unauthorised');
+  }
+  return state.keyPrompt;
+}
+
+/**
+ * Every API call: the key in the X-API-Key header (the whole API needs it). On 401 the key is asked for again and the
+ * call retried once; on 403 (a read-only key on an action) the API key is asked for. {@code allow}: statuses that
+ * carry a normal answer (503 from the health report).
+ */
+async function call(path, options, allow) {
+  let refused = null, message = '';
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const key = await apiKey(refused, message);
+    if (!key) throw new Error('no API key given');
+    const o = options || {};
+    const r = await fetch(path, Object.assign({}, o, { headers: Object.assign({ Accept: 'application/json', 'X-API-Key': key }, o.headers) }));
+    const body = await r.json().catch(() => ({}));
+    if ((r.status === 401 || r.status === 403) && attempt === 0 && !/no API key is configured/.test(body.error || '')) {
+      if (sessionStorage.getItem(KEY_STORE) === key) sessionStorage.removeItem(KEY_STORE);
+      refused = key;
+      message = r.status === 403 ? 'This key may only read: enter the API key to act.' : 'The key was refused; try again.';
+      continue;
     }
-    if (!r.ok) throw new Error(out.error || r.status + ' ' + r.statusText);
-    return out;
+    if (!r.ok && !(allow || []).includes(r.status)) throw new Error(body.error || r.status + ' ' + r.statusText);
+    return body;
   }
   throw new Error('the API key was refused');
+}
+
+/** POSTs an action (JSON body) with the key. */
+function act(action, body) {
+  return call('/api/actions/' + action, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {}) });
 }
 
 async function runAction(button, action, body, describe) {
@@ -120,8 +133,7 @@ async function runAction(button, action, body, describe) {
 async function loadHealth() {
   const h = $('health');
   try {
-    const r = await fetch('/health/ready');
-    const b = await r.json();
+    const b = await call('/api/health', null, [503]);
     const down = Object.entries(b.components || {}).filter(([, c]) => c.required && c.state !== 'UP' && c.state !== 'DISABLED').map(([n]) => n);
     h.textContent = b.ready ? 'ready' : 'not ready: ' + down.join(', ');
     h.className = 'badge ' + (b.ready ? 'up' : 'down');
@@ -372,7 +384,7 @@ async function init() {
   $('heal').addEventListener('click', (e) => runAction(e.target, 'trigger-self-heal', {},
     (o) => 'self-heal: ' + o.found.length + ' found, ' + o.repaired.length + ' repaired, ' + o.failed.length + ' failed'));
   $('retry-dead').addEventListener('click', (e) => runAction(e.target, 'retry-dead-letters', {}, (o) => o.requeued + ' dead letters re-queued'));
-  $('key-button').addEventListener('click', async () => { const k = await askKey(''); if (k) sessionStorage.setItem(KEY_STORE, k); });
+  $('key-button').addEventListener('click', async () => { const k = await askKey(''); if (k) { sessionStorage.setItem(KEY_STORE, k); refresh(); } });
   $('api-key-save').addEventListener('click', () => closeKeyDialog($('api-key-input').value.trim() || null));
   $('api-key-cancel').addEventListener('click', () => closeKeyDialog(null));
   $('api-key-input').addEventListener('keydown', (e) => { if (e.key === 'Enter') $('api-key-save').click(); });

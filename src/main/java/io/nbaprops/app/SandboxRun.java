@@ -73,7 +73,14 @@ public final class SandboxRun implements AutoCloseable {
             overlay.putIfAbsent("NBAPROPS_ENGINE_INITIAL_BACKOFF_MS", "10");
             overlay.putIfAbsent("NBAPROPS_ENGINE_MAX_BACKOFF_MS", "200");
             AppConfig cfg = new ConfigLoader().load(configFile, overlay);
-            Platform platform = Platform.open(cfg, new Secrets(SANDBOX_KEYS, null), new SandboxTimeClock(clock));
+            Map<String, String> keys = new HashMap<>(SANDBOX_KEYS);
+            // The service's own keys, for a replay served over HTTP, come from the environment as anywhere else.
+            for (String name : List.of(cfg.service().apiKeySecret(), cfg.service().readKeySecret())) {
+                if (env.get(name) != null) {
+                    keys.put(name, env.get(name));
+                }
+            }
+            Platform platform = Platform.open(cfg, new Secrets(keys, null), new SandboxTimeClock(clock));
             SandboxTruth.writeSeason(platform.warehouse(), league);
             return new SandboxRun(league, server, clock, platform);
         } catch (RuntimeException e) {

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the HTTP service on one port until stopped (Ctrl-C): JSON API under /api, write actions under",
-            "/api/actions (X-API-Key), /health/live, /health/ready, /metrics (Prometheus) and the admin dashboard at /.",
-            "The API key is the secret named by service.api_key_secret (default NBAPROPS_API_KEY)."})
+            "/api/actions, /health/live, /health/ready, /metrics (Prometheus) and the admin dashboard at /.",
+            "The API, /metrics and the actions need the key named by service.api_key_secret (default NBAPROPS_API_KEY,",
+            "at least 24 characters) in the X-API-Key header; service.read_key_secret names an optional read-only key."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -40,6 +41,7 @@ final class ServeCommand implements Callable<Integer> {
         ServiceServer server;
         OpsRuntime ops = null;
         try {
+            ServiceServer.keyGuard(p); // a short or doubled key stops serve here, before the scheduler starts
             AppConfig cfg = p.config();
             List<HealthComponent> components = new ArrayList<>();
             components.add(bus(cfg.bus(), p));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.nbaprops.bus.DeadLetters;
 import io.nbaprops.config.Secrets;
 import io.nbaprops.engine.Engine;
@@ -14,6 +15,7 @@ import io.nbaprops.engine.RunSummary;
 import io.nbaprops.ops.alert.Alerts;
 import io.nbaprops.ops.heal.HealReport;
 import io.nbaprops.ops.heal.SelfHealer;
+import io.nbaprops.service.ApiKeyGuard.Access;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,19 +28,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The write actions under {@code POST /api/actions/*}. Each request: the API key is checked first (401 when
- * missing, wrong or not configured), then the JSON body is validated (400 naming the field), then the action runs;
- * every attempt, whatever its outcome, is written to the audit trail.
+ * The write actions under {@code POST /api/actions/*}. Each request: the API key is checked from the headers by
+ * {@link RequestGuard} before any byte of the body is read (401/403/429 there, audited there), then the body is read
+ * within {@link ServerLimits} and validated (400 naming the field), then the action runs; every attempt, whatever its
+ * outcome, is written to the audit trail.
  */
 final class ActionRoutes {
     private static final Logger log = LoggerFactory.getLogger(ActionRoutes.class);
     static final List<String> ACTIONS = List.of("rerun", "backfill", "force-predictions", "trigger-self-heal", "retry-dead-letters",
             "ack-alert");
+    /** What the audit trail holds: the actions, wrong keys on reads, and throttle episodes. */
+    static final List<String> AUDITED = java.util.stream.Stream.concat(ACTIONS.stream(), java.util.stream.Stream.of("read", "throttle"))
+            .toList();
+    private static final String PREFIX = "/api/actions/";
     /** The assets "trigger predictions" runs, in this order, when the platform has them. */
     static final List<String> PREDICTION_ASSETS = List.of("prediction", "export_picks");
     static final int MAX_BACKFILL_DAYS = 400;
 
-    private final ApiKeyGuard guard;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Engine engine;
@@ -47,9 +53,8 @@ final class ActionRoutes {
     private final Supplier<SelfHealer> healer;
     private final BackfillJobs jobs;
 
-    ActionRoutes(ApiKeyGuard guard, AuditLog audit, ObjectMapper json, Engine engine, Alerts alerts, DeadLetters deadLetters,
-            Supplier<SelfHealer> healer, BackfillJobs jobs) {
-        this.guard = guard;
+    ActionRoutes(AuditLog audit, ObjectMapper json, Engine engine, Alerts alerts, DeadLetters deadLetters, Supplier<SelfHealer> healer,
+            BackfillJobs jobs) {
         this.audit = audit;
         this.json = json;
         this.engine = engine;
@@ -67,14 +72,23 @@ final class ActionRoutes {
         Result run(Body body, String who);
     }
 
+    /** The action a request names ({@code POST /api/actions/<action>}), or null. */
+    static String actionOf(String method, String path) {
+        if (!"POST".equals(method) || !path.startsWith(PREFIX)) {
+            return null;
+        }
+        String name = path.substring(PREFIX.length());
+        return ACTIONS.contains(name) ? name : null;
+    }
+
     void register(Javalin app) {
-        app.post("/api/actions/rerun", ctx -> handle(ctx, "rerun", this::rerun));
-        app.post("/api/actions/backfill", ctx -> handle(ctx, "backfill", this::backfill));
-        app.post("/api/actions/force-predictions", ctx -> handle(ctx, "force-predictions", this::forcePredictions));
-        app.post("/api/actions/trigger-self-heal", ctx -> handle(ctx, "trigger-self-heal", this::selfHeal));
-        app.post("/api/actions/retry-dead-letters", ctx -> handle(ctx, "retry-dead-letters", this::retryDeadLetters));
-        app.post("/api/actions/ack-alert", ctx -> handle(ctx, "ack-alert", this::ackAlert));
-        // Reading a job's progress changes nothing: no key needed (the dashboard polls it).
+        app.post(PREFIX + "rerun", ctx -> handle(ctx, "rerun", this::rerun), Access.WRITE);
+        app.post(PREFIX + "backfill", ctx -> handle(ctx, "backfill", this::backfill), Access.WRITE);
+        app.post(PREFIX + "force-predictions", ctx -> handle(ctx, "force-predictions", this::forcePredictions), Access.WRITE);
+        app.post(PREFIX + "trigger-self-heal", ctx -> handle(ctx, "trigger-self-heal", this::selfHeal), Access.WRITE);
+        app.post(PREFIX + "retry-dead-letters", ctx -> handle(ctx, "retry-dead-letters", this::retryDeadLetters), Access.WRITE);
+        app.post(PREFIX + "ack-alert", ctx -> handle(ctx, "ack-alert", this::ackAlert), Access.WRITE);
+        // Reading a job's progress changes nothing: the read key is enough (the dashboard polls it).
         app.get("/api/actions/jobs/{id}", ctx -> {
             Params.of(ctx.queryParamMap());
             String id = ctx.pathParam("id");
@@ -87,43 +101,33 @@ final class ActionRoutes {
                 return;
             }
             ctx.json(job.get().view());
-        });
+        }, Access.READ);
         app.get("/api/actions/jobs", ctx -> {
             Params.of(ctx.queryParamMap());
             ctx.json(jobs.recent());
-        });
+        }, Access.READ);
     }
 
+    /** Runs after {@link RequestGuard} let the key through: reads the bounded body, validates, acts, audits. */
     private void handle(Context ctx, String action, Action a) {
-        String raw = ctx.body();
-        String remote = ctx.ip();
-        ApiKeyGuard.Verdict v = guard.check(ctx.header(ApiKeyGuard.HEADER));
-        if (!v.allowed()) {
-            record(new AuditLog.Entry(v.who(), action, raw, 401, v.reason(), remote));
-            ctx.status(401).header("WWW-Authenticate", "ApiKey header=\"" + ApiKeyGuard.HEADER + "\"")
-                    .json(Map.of("error", v.reason()));
-            return;
-        }
+        String who = RequestGuard.who(ctx);
+        String remote = RequestGuard.client(ctx).address();
+        String raw = null;
         Result r;
         try {
-            r = a.run(Body.parse(json, raw), v.who());
+            raw = RequestBody.read(ctx.req(), ServerLimits.MAX_BODY_BYTES);
+            r = a.run(Body.parse(json, raw), who);
         } catch (BadRequest e) {
             r = new Result(400, error(e.getMessage(), e.parameter()), "bad request: " + e.getMessage());
+        } catch (HttpResponseException e) {
+            r = new Result(e.getStatus(), error(e.getMessage(), "body"), "refused: " + e.getMessage());
         } catch (RuntimeException e) {
-            log.error("action {} failed", action, e);
-            String msg = Secrets.mask(e.getMessage() == null ? e.toString() : e.getMessage());
-            r = new Result(500, error(action + " failed: " + msg, null), "error: " + msg);
+            String ref = ServiceServer.incident(log, "action " + action, e);
+            r = new Result(500, error(action + " failed: internal error, reference " + ref + " (the server log has the details)", null),
+                    "error " + ref + ": " + Secrets.mask(String.valueOf(e.getMessage())));
         }
-        record(new AuditLog.Entry(v.who(), action, raw, r.status(), r.summary(), remote));
+        audit.tryRecord(new AuditLog.Entry(who, action, raw, r.status(), r.summary(), remote));
         ctx.status(r.status()).json(r.body());
-    }
-
-    private void record(AuditLog.Entry e) {
-        try {
-            audit.record(e);
-        } catch (RuntimeException ex) {
-            log.error("cannot write the audit row for {} by {} ({}): {}", e.action(), e.who(), e.statusCode(), ex.toString());
-        }
     }
 
     static Map<String, Object> error(String message, String parameter) {
@@ -259,10 +263,12 @@ final class ActionRoutes {
             if (v.getNodeType() != JsonNodeType.STRING) {
                 throw new BadRequest(name, "field '" + name + "' must be a string");
             }
-            String s = v.asText().trim();
+            String s = v.asText();
             if (s.length() > 200) {
                 throw new BadRequest(name, "field '" + name + "' is longer than 200 characters");
             }
+            Params.refuseControl("field", name, s);
+            s = s.trim();
             return s.isEmpty() ? null : s;
         }
 
@@ -318,6 +324,7 @@ final class ActionRoutes {
                 if (!e.isTextual()) {
                     throw new BadRequest(name, "field '" + name + "' must be a list of asset names");
                 }
+                Params.refuseControl("field", name, e.asText());
                 if (e.asText().equals("all")) {
                     return List.of();
                 }

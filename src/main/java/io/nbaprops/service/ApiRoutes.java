@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.nbaprops.app.Platform;
 import io.nbaprops.engine.Asset;
 import io.nbaprops.engine.RunStatus;
+import io.nbaprops.service.ApiKeyGuard.Access;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The read side of the JSON API. Every parameter is validated ({@link Params}): dates ISO, limits bounded,
+ * The read side of the JSON API, for the API key or the read key (operator data: nothing here is public). Every
+ * parameter is validated ({@link Params}): dates ISO, limits bounded,
  * asset/system/status names matched against the known ones, player keys against their normalised shape.
  */
 final class ApiRoutes {
@@ -51,7 +53,7 @@ final class ApiRoutes {
         app.get("/api/assets", ctx -> {
             Params.of(ctx.queryParamMap());
             ctx.json(pipeline.assets());
-        });
+        }, Access.READ);
         app.get("/api/status", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "to", "days");
             int days = p.bounded("days", 14, 1, MAX_GRID_DAYS);
@@ -62,11 +64,11 @@ final class ApiRoutes {
                 to = latest == null || latest.isBefore(today) ? today : latest;
             }
             ctx.json(pipeline.grid(to.minusDays(days - 1L), to));
-        });
+        }, Access.READ);
         app.get("/api/status/date", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "date");
             ctx.json(pipeline.date(p.requiredDate("date")));
-        });
+        }, Access.READ);
         app.get("/api/today", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "date");
             LocalDate d = p.date("date");
@@ -74,7 +76,7 @@ final class ApiRoutes {
             day.put("open_alerts", platform.alerts().recent(MAX_LIMIT * 10, true).size());
             day.put("dead_letters", platform.deadLetters().count());
             ctx.json(day);
-        });
+        }, Access.READ);
         app.get("/api/runs", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "asset", "from", "to", "date", "status", "limit");
             LocalDate date = p.date("date");
@@ -88,14 +90,14 @@ final class ApiRoutes {
             }
             ctx.json(pipeline.runs(p.oneOf("asset", assets()), from, to, p.oneOf("status", RUN_STATUSES),
                     p.bounded("limit", 100, 1, MAX_LIMIT)));
-        });
+        }, Access.READ);
         app.get("/api/predictions", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "date", "system", "player", "market", "limit");
             LocalDate d = p.date("date");
             ctx.json(results.predictions(d == null ? ServiceServer.today(platform) : d, p.oneOf("system", systems()),
                     p.matching("player", PLAYER, "a player key (lower-case letters and digits, e.g. lebronjames)"),
                     p.oneOf("market", MARKETS), p.bounded("limit", 200, 1, MAX_LIMIT)));
-        });
+        }, Access.READ);
         app.get("/api/performance", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "system", "market", "from", "to");
             LocalDate to = p.date("to");
@@ -109,21 +111,21 @@ final class ApiRoutes {
             }
             Params.checkRange("from", from, to, MAX_RANGE_DAYS);
             ctx.json(results.performance(p.oneOf("system", systems()), p.oneOf("market", MARKETS), from, to));
-        });
+        }, Access.READ);
         app.get("/api/alerts", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "status", "limit");
             String status = p.oneOf("status", List.of("open", "all"));
             ctx.json(platform.alerts().recent(p.bounded("limit", 100, 1, MAX_LIMIT), !"all".equals(status)));
-        });
+        }, Access.READ);
         app.get("/api/dead-letters", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "limit");
             int limit = p.bounded("limit", 100, 1, MAX_LIMIT);
             ctx.json(ServiceServer.map("count", platform.deadLetters().count(), "items", platform.deadLetters().list(limit)));
-        });
+        }, Access.READ);
         app.get("/api/audit", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "action", "limit");
-            ctx.json(audit.recent(p.bounded("limit", 100, 1, MAX_LIMIT), p.oneOf("action", ActionRoutes.ACTIONS)));
-        });
+            ctx.json(audit.recent(p.bounded("limit", 100, 1, MAX_LIMIT), p.oneOf("action", ActionRoutes.AUDITED)));
+        }, Access.READ);
         app.get("/api/latency", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "from", "to");
             LocalDate to = p.date("to");
@@ -137,24 +139,24 @@ final class ApiRoutes {
             }
             Params.checkRange("from", from, to, MAX_RANGE_DAYS);
             ctx.json(pipeline.latency(from, to));
-        });
+        }, Access.READ);
         app.get("/api/stuck", ctx -> {
             Params.of(ctx.queryParamMap());
             ctx.json(pipeline.stuck());
-        });
+        }, Access.READ);
         app.get("/api/errors", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "asset", "kind", "limit");
             ctx.json(pipeline.errors(p.oneOf("asset", assets()), p.oneOf("kind", PipelineQueries.ERROR_KINDS),
                     p.bounded("limit", 100, 1, MAX_LIMIT)));
-        });
+        }, Access.READ);
         app.get("/api/sources", ctx -> {
             Params.of(ctx.queryParamMap());
             ctx.json(pipeline.sourcesLastSuccess());
-        });
+        }, Access.READ);
         app.get("/api/ops", ctx -> {
             Params.of(ctx.queryParamMap());
             Object s = opsStatus.get();
             ctx.json(ServiceServer.map("today", ServiceServer.today(platform), "status", s));
-        });
+        }, Access.READ);
     }
 }

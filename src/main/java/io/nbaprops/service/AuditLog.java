@@ -38,6 +38,18 @@ public final class AuditLog {
                 e.result() == null ? null : Secrets.mask(e.result()), e.remote())));
     }
 
+    /**
+     * Records one attempt; a warehouse that cannot take the row does not fail the request (the attempt is in the log
+     * line {@link #record} writes first, and the failure is logged).
+     */
+    public void tryRecord(Entry e) {
+        try {
+            record(e);
+        } catch (RuntimeException ex) {
+            log.error("cannot write the audit row for {} by {} ({}): {}", e.action(), e.who(), e.statusCode(), ex.toString());
+        }
+    }
+
     /** Newest first; {@code action} null for all. */
     public List<Map<String, Object>> recent(int limit, String action) {
         Where w = new Where().and("action = ?", action);

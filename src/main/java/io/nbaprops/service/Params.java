@@ -1,6 +1,8 @@
 package io.nbaprops.service;
 
+import io.nbaprops.source.Seasons;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
@@ -10,12 +12,17 @@ import java.util.regex.Pattern;
 
 /**
  * Validated query parameters of one request. Unknown parameters are refused, dates must be ISO
- * (YYYY-MM-DD), limits are bounded, names must be one of the known values. Anything else is a
- * {@link BadRequest} naming the parameter, so a bad or hostile value never reaches a query (and the
- * queries bind their values anyway).
+ * (YYYY-MM-DD) inside {@link #EARLIEST}..{@link #latest()}, limits are bounded, names must be one of the
+ * known values, control characters are refused. Anything else is a {@link BadRequest} naming the
+ * parameter, so a bad or hostile value never reaches a query (and the queries bind their values anyway).
  */
 final class Params {
     private static final int MAX_VALUE_CHARS = 200;
+    /** The first day of the league's first season (1946-47): no NBA data is older. */
+    static final LocalDate EARLIEST = LocalDate.of(1946, 8, 1);
+    /** A %-escape that is not two hex digits; Javalin would silently drop the whole parameter. */
+    private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private final Map<String, List<String>> raw;
 
     private Params(Map<String, List<String>> raw) {
@@ -45,7 +52,32 @@ final class Params {
         if (s.length() > MAX_VALUE_CHARS) {
             throw new BadRequest(name, "parameter '" + name + "' is longer than " + MAX_VALUE_CHARS + " characters");
         }
+        refuseControl("parameter", name, s);
         return s;
+    }
+
+    /** A NUL, line break or other control character inside a value is refused, never trimmed away. */
+    static void refuseControl(String kind, String name, String s) {
+        if (CONTROL.matcher(s).find()) {
+            throw new BadRequest(name, kind + " '" + name + "' contains a control character");
+        }
+    }
+
+    /**
+     * Checks the raw query string before anything decodes it: a malformed %-escape is a 400 naming its parameter
+     * (decoders would otherwise drop the parameter, and a bad {@code limit} would read as "no limit given").
+     */
+    static void checkEscapes(String rawQuery) {
+        if (rawQuery == null || !BAD_ESCAPE.matcher(rawQuery).find()) {
+            return;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (BAD_ESCAPE.matcher(pair).find()) {
+                int eq = pair.indexOf('=');
+                String name = clip(eq < 0 ? pair : pair.substring(0, eq));
+                throw new BadRequest(name, "parameter '" + name + "' has a malformed %-escape (a % must be followed by two hex digits)");
+            }
+        }
     }
 
     LocalDate date(String name) {
@@ -62,11 +94,23 @@ final class Params {
     }
 
     static LocalDate parseDate(String name, String s) {
+        LocalDate d;
         try {
-            return LocalDate.parse(s);
+            d = LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw new BadRequest(name, "parameter '" + name + "' must be a date YYYY-MM-DD, got '" + clip(s) + "'");
+            throw new BadRequest(name, "'" + name + "' must be a date YYYY-MM-DD, got '" + clip(s) + "'");
         }
+        LocalDate latest = latest();
+        if (d.isBefore(EARLIEST) || d.isAfter(latest)) {
+            throw new BadRequest(name, "'" + name + "' (" + d + ") is outside the dates the platform knows: " + EARLIEST + " (the first NBA"
+                    + " season) to " + latest + " (the end of next season)");
+        }
+        return d;
+    }
+
+    /** The end of the season after the current one (31 July): a schedule is never published further ahead. */
+    static LocalDate latest() {
+        return LocalDate.of(Seasons.startYear(LocalDate.now(ZoneOffset.UTC)) + 2, 7, 31);
     }
 
     int bounded(String name, int dflt, int min, int max) {

@@ -32,9 +32,37 @@ public final class Readiness implements AutoCloseable {
         this.deadlineMs = deadlineMs;
     }
 
-    public record Report(boolean ready, Map<String, Object> body) {}
+    public record Report(boolean ready, Map<String, Object> body) {
+        /** For anyone (a load balancer): readiness and each component's state, without details or data. */
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> states() {
+            Map<String, Object> comps = new LinkedHashMap<>();
+            ((Map<String, Map<String, Object>>) body.get("components")).forEach((name, c) -> comps.put(name,
+                    Map.of("state", c.get("state"), "required", c.get("required"))));
+            Map<String, Object> m = new LinkedHashMap<>(body);
+            m.put("components", comps);
+            return m;
+        }
+    }
 
+    /** How long one check's report is reused: a flood of probes costs one round of checks per interval. */
+    private static final long REUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private volatile Report last;
+    private volatile long lastAt;
+
+    /** The last report if it is under a second old, else a fresh one. */
     public Report check() {
+        Report r = last;
+        if (r != null && System.nanoTime() - lastAt < REUSE_NANOS) {
+            return r;
+        }
+        r = checkNow();
+        lastAt = System.nanoTime();
+        last = r;
+        return r;
+    }
+
+    private Report checkNow() {
         List<CompletableFuture<HealthComponent.Status>> futures = new ArrayList<>();
         for (HealthComponent c : components) {
             futures.add(CompletableFuture.supplyAsync(() -> {

@@ -5,23 +5,34 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.EndpointNotFound;
 import io.nbaprops.app.Platform;
 import io.nbaprops.config.Secrets;
+import io.nbaprops.config.ServiceConfig;
 import io.nbaprops.ops.heal.SelfHealer;
+import io.nbaprops.service.ApiKeyGuard.Access;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code nbaprops serve}: one port with the JSON API under /api, write actions under /api/actions (API key,
- * audited), health under /health, Prometheus metrics at /metrics, and the admin dashboard at /.
+ * {@code nbaprops serve}: one port with the JSON API under /api (a key that may read), write actions under
+ * /api/actions (the API key, audited), Prometheus metrics at /metrics (a key that may read), and in public only
+ * /health/live, /health/ready (states without details) and the dashboard's files. Every route declares its
+ * {@link Access}; {@link RequestGuard} enforces it from the headers before any body is read, and {@link ServerLimits}
+ * bounds what a request may take from Jetty.
  */
 public final class ServiceServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceServer.class);
@@ -34,6 +45,10 @@ public final class ServiceServer implements AutoCloseable {
     static final Map<String, String> SECURITY_HEADERS = Map.of("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
             "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer");
+    /** Operator answers (the API, health, metrics, every error) are never stored by a browser or a proxy. */
+    static final String NO_STORE = "no-store";
+    /** The dashboard's files may be cached, but are revalidated (ETag) on every use. */
+    static final String REVALIDATE = "no-cache";
 
     /**
      * What the runtime around the service provides: health components besides the warehouse and sources (the bus,
@@ -63,8 +78,20 @@ public final class ServiceServer implements AutoCloseable {
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     }
 
+    /**
+     * The guard over the configured keys. {@code serve} builds it before anything else starts: a key that is too short
+     * stops it with a message that says why ({@link io.nbaprops.config.ConfigException}).
+     */
+    public static ApiKeyGuard keyGuard(Platform platform) {
+        ServiceConfig sc = platform.config().service();
+        return new ApiKeyGuard(platform.secrets().get(sc.apiKeySecret()).orElse(null), sc.apiKeySecret(),
+                platform.secrets().get(sc.readKeySecret()).orElse(null), sc.readKeySecret());
+    }
+
     /** Builds the routes, hooks metrics into the engine and the fetcher, and starts listening on host:port (0: any free port). */
     public static ServiceServer start(Platform platform, Hooks hooks, String host, int port) {
+        ServiceConfig sc = platform.config().service();
+        ApiKeyGuard guard = keyGuard(platform);
         ObjectMapper json = mapper();
         ServiceMetrics metrics = new ServiceMetrics(platform.alerts());
         platform.engine().addListener(metrics);
@@ -82,28 +109,39 @@ public final class ServiceServer implements AutoCloseable {
                 .with(pipeline.sourcesLastSuccess())));
         Readiness readiness = new Readiness(components, platform.clock(), READINESS_DEADLINE_MS);
         BackfillJobs jobs = new BackfillJobs(platform.engine(), platform.clock());
-        String keyName = platform.config().service().apiKeySecret();
-        ApiKeyGuard guard = new ApiKeyGuard(platform.secrets().get(keyName).orElse(null), keyName);
         AuditLog audit = new AuditLog(platform.warehouse(), platform.clock());
-        ActionRoutes actions = new ActionRoutes(guard, audit, json, platform.engine(), platform.alerts(), platform.deadLetters(),
+        RequestGuard requestGuard = new RequestGuard(guard, new FailedKeyThrottle(sc.maxFailedKeys(),
+                Duration.ofSeconds(sc.failedKeyWindowSeconds()), System::nanoTime), new Client.Resolver(sc.trustedProxies()), audit,
+                sc.failedKeyWindowSeconds());
+        ActionRoutes actions = new ActionRoutes(audit, json, platform.engine(), platform.alerts(), platform.deadLetters(),
                 hooks.selfHealer(), jobs);
         ApiRoutes api = new ApiRoutes(platform, pipeline, results, audit, hooks.opsStatus());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
-            cfg.staticFiles.enableWebjars();
+            ServerLimits.apply(cfg, host, port);
+            cfg.staticFiles.add(sf -> { // what enableWebjars() does, plus public access and a cache header that fits versioned paths
+                sf.directory = "META-INF/resources/webjars";
+                sf.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+                sf.roles = Set.of(Access.PUBLIC);
+            });
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/dashboard";
                 sf.location = Location.CLASSPATH;
-                sf.headers = SECURITY_HEADERS;
+                Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
+                headers.put("Cache-Control", REVALIDATE); // the page changes with each release: revalidate with its ETag
+                sf.headers = headers;
+                sf.roles = Set.of(Access.PUBLIC);
             });
         });
         app.before(ctx -> {
             ctx.attribute("t0", System.nanoTime());
             SECURITY_HEADERS.forEach(ctx::header);
+            ctx.header("Cache-Control", NO_STORE); // static files replace it with their own
         });
+        requestGuard.register(app);
         app.after(ctx -> {
             Long t0 = ctx.attribute("t0");
             String route;
@@ -117,33 +155,50 @@ public final class ServiceServer implements AutoCloseable {
             }
         });
         app.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(ActionRoutes.error(e.getMessage(), e.parameter())));
+        app.exception(EndpointNotFound.class, (e, ctx) -> ctx.status(404).json(ActionRoutes.error("no such endpoint: " + ctx.req().getMethod()
+                + " " + Params.clip(ctx.path()), null)));
+        app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(ActionRoutes.error(e.getMessage(), null)));
         app.exception(Exception.class, (e, ctx) -> {
-            log.error("{} {} failed", ctx.method(), ctx.path(), e);
-            ctx.status(500).json(ActionRoutes.error(ctx.path() + " failed: " + Secrets.mask(String.valueOf(e.getMessage())), null));
+            String ref = incident(log, ctx.req().getMethod() + " " + Params.clip(ctx.path()), e);
+            ctx.status(500).json(ActionRoutes.error(ctx.req().getMethod() + " " + Params.clip(ctx.path()) + " failed: internal error, reference "
+                    + ref + " (the server log has the details)", null));
         });
-        app.error(404, ctx -> {
-            if (ctx.path().startsWith("/api") || ctx.path().startsWith("/health")) {
-                ctx.json(ActionRoutes.error("no such endpoint: " + ctx.method() + " " + Params.clip(ctx.path()), null));
-            }
-        });
-        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        app.get("/health/live", ServiceServer::live, Access.PUBLIC);
+        app.head("/health/live", ServiceServer::live, Access.PUBLIC);
         app.get("/health/ready", ctx -> {
             Readiness.Report r = readiness.check();
+            ctx.status(r.ready() ? 200 : 503).json(r.states());
+        }, Access.PUBLIC);
+        app.get("/api/health", ctx -> {
+            Params.of(ctx.queryParamMap());
+            Readiness.Report r = readiness.check();
             ctx.status(r.ready() ? 200 : 503).json(r.body());
-        });
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        }, Access.READ);
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), Access.READ);
         api.register(app);
         actions.register(app);
         try {
-            app.start(host, port);
+            app.start();
         } catch (RuntimeException e) {
             readiness.close();
             jobs.close();
             throw e;
         }
-        log.info("nbaprops service listening on http://{}:{} (API key {})", host, app.port(),
-                guard.configured() ? "configured" : "NOT configured: write actions refused; set " + keyName);
+        log.info("nbaprops service listening on http://{}:{} (API key {}{})", host, app.port(),
+                guard.configured() ? "configured" : "NOT configured: the API, /metrics and every action answer 401; set " + sc.apiKeySecret(),
+                guard.readKeyConfigured() ? "; read key configured" : "");
         return new ServiceServer(app, metrics, readiness, jobs);
+    }
+
+    private static void live(Context ctx) {
+        ctx.json(Map.of("status", "UP"));
+    }
+
+    /** Logs a failure with a short reference and returns the reference: the answer names it, never the exception. */
+    static String incident(Logger log, String what, Throwable e) {
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        log.error("{} failed (reference {})", what, ref, e);
+        return ref;
     }
 
     public int port() {

@@ -26,20 +26,38 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeCommandTest {
     static final Pattern LISTENING = Pattern.compile("dashboard http://127\\.0\\.0\\.1:(\\d+)/");
+    static final String KEY = "serve-test-key-0042-8c3f1a9e2b";
 
     @TempDir
     Path dir;
 
-    @Test
-    void servesTheDashboardApiAndHealthUntilTerminated() throws Exception {
+    ProcessBuilder serve(String key) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.nbaprops.cli.Main",
                 "serve", "--port", "0", "--host", "127.0.0.1").redirectErrorStream(true);
         pb.environment().put("NBAPROPS_WAREHOUSE_URL", "jdbc:duckdb:" + dir.resolve("w.duckdb"));
         pb.environment().put("NBAPROPS_ARCHIVE_DIR", dir.resolve("raw").toString());
         pb.environment().put("NBAPROPS_EXPORTS_DIR", dir.resolve("exports").toString());
-        pb.environment().put("NBAPROPS_API_KEY", "serve-test-key-0042");
-        Process p = pb.start();
+        pb.environment().put("NBAPROPS_API_KEY", key);
+        return pb;
+    }
+
+    @Test
+    void aKeyShorterThan24CharactersStopsServeWithAMessage() throws Exception {
+        Process p = serve("short-key-0042").start();
+        String out;
+        try (var in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8); // the process ends by itself: read to the end
+        }
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(out).isTrue();
+        assertThat(p.exitValue()).as(out).isNotZero();
+        assertThat(out).contains("NBAPROPS_API_KEY has 14 characters").contains("at least 24").doesNotContain("short-key-0042")
+                .doesNotContain("dashboard http://");
+    }
+
+    @Test
+    void servesTheDashboardApiAndHealthUntilTerminated() throws Exception {
+        Process p = serve(KEY).start();
         List<String> output = new ArrayList<>();
         try {
             // One reader thread for the child's whole life: it completes the port when the start-up line appears and
@@ -92,7 +110,7 @@ class ServeCommandTest {
             assertThat(refused.statusCode()).isEqualTo(401);
             HttpResponse<String> healed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/actions/trigger-self-heal"))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
-                    .header("X-API-Key", "serve-test-key-0042").build(), HttpResponse.BodyHandlers.ofString());
+                    .header("X-API-Key", KEY).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(healed.statusCode()).as(healed.body()).isEqualTo(200);
         } finally {
             p.destroy(); // SIGTERM: the shutdown hook stops the server and closes the warehouse

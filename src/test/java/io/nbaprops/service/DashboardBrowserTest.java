@@ -29,9 +29,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard in a real headless Chromium (Debian's chromium + chromedriver): a partition that failed (its input
- * was missing) shows red in the grid; with the cause fixed, clicking it and "Re-run" (entering the API key once)
- * turns it green; an alert is acknowledged with its button; the page is saved as target/dashboard.png.
+ * The dashboard in a real headless Chromium (Debian's chromium + chromedriver): the page asks for the key once (a
+ * wrong one is asked for again); a partition that failed (its input was missing) shows red in the grid; with the
+ * cause fixed, clicking it and "Re-run" turns it green; an alert is acknowledged with its button; the page is saved as target/dashboard.png.
  */
 class DashboardBrowserTest {
     static final File CHROMIUM = new File("/usr/bin/chromium");
@@ -99,6 +99,12 @@ class DashboardBrowserTest {
         browser = start();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         browser.get(f.url("/"));
+        // The page is public, its data is not: it asks for the key once, first with a wrong one.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key-input"))).sendKeys("not-the-key-at-all-0000000000");
+        browser.findElement(By.id("api-key-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("key-error"), "refused"));
+        browser.findElement(By.id("api-key-input")).sendKeys(ServiceFixture.API_KEY);
+        browser.findElement(By.id("api-key-save")).click();
         wait.until(b -> cell(ServiceFixture.SUMMARY, d).getAttribute("data-state").equals("FAILED"));
         assertThat(cell("collect_box_scores", d).getAttribute("data-state")).isEqualTo("SUCCESS");
         assertThat(cell("prediction", d).getAttribute("data-state")).isEqualTo("WAITING");
@@ -107,10 +113,7 @@ class DashboardBrowserTest {
 
         cell(ServiceFixture.SUMMARY, d).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cell-reason"), "is missing"));
-        browser.findElement(By.id("cell-rerun")).click();
-        // First action of the tab: the page asks for the API key once.
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key-input"))).sendKeys(ServiceFixture.API_KEY);
-        browser.findElement(By.id("api-key-save")).click();
+        browser.findElement(By.id("cell-rerun")).click(); // the key given at load is used: no second prompt
         wait.until(b -> cell(ServiceFixture.SUMMARY, d).getAttribute("data-state").equals("SUCCESS"));
         assertThat(browser.findElement(By.id("action-result")).getText()).contains("player_summary").contains("SUCCESS");
         assertThat(f.platform.engine().store().state(ServiceFixture.SUMMARY, d).orElseThrow().state()).isEqualTo("SUCCESS");

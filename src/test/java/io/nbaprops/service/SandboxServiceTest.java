@@ -24,12 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * runs and of the HTTP requests to the sandbox's sources).
  */
 class SandboxServiceTest {
+    static final String KEY = "sandbox-service-test-key-5d1c9e07";
+
     @TempDir
     Path dir;
 
     @Test
     void apiAndMetricsOverThreeReplayedDays() throws Exception {
-        try (SandboxRun run = SandboxSeason.start(dir);
+        try (SandboxRun run = SandboxSeason.start(dir, Map.of("NBAPROPS_API_KEY", KEY));
                 ServiceServer server = ServiceServer.start(run.platform(), new ServiceServer.Hooks(List.of(), () -> trigger -> null,
                         () -> Map.of()), "127.0.0.1", 0)) {
             List<LocalDate> days = run.gameDates().subList(0, 3);
@@ -40,7 +42,8 @@ class SandboxServiceTest {
             String base = "http://127.0.0.1:" + server.port();
             java.util.function.Function<String, JsonNode> get = path -> {
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", KEY).build(),
+                            HttpResponse.BodyHandlers.ofString());
                     assertThat(r.statusCode()).as(path + " -> " + r.body()).isEqualTo(200);
                     return om.readTree(r.body());
                 } catch (java.io.IOException | InterruptedException e) {
@@ -74,7 +77,8 @@ class SandboxServiceTest {
             String system = run.platform().predictions().systems().ids().get(0);
             assertThat(get.apply("/api/predictions?date=" + last + "&system=" + system + "&limit=5")).hasSize(5);
 
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).header("Authorization", "Bearer " + KEY).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("nbaprops_run_duration_seconds_bucket{asset=\"feature_store\"")
                     .contains("nbaprops_source_request_seconds_count{endpoint=").contains("source=\"balldontlie\"")
                     .contains("nbaprops_rows_written_total{asset=\"prediction\"}");

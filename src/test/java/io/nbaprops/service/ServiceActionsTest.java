@@ -36,29 +36,49 @@ class ServiceActionsTest {
     }
 
     @Test
-    void everyWriteEndpointRefusesAMissingOrWrongKeyWith401AndAnAuditRow() {
+    void everyWriteEndpointRefusesAMissingOrWrongKeyWith401AndTheReadKeyWith403EachWithAnAuditRow() {
         f = new ServiceFixture(dir, true);
         String alertId = f.platform.alerts().raise(new Alert(Severity.WARNING, "t", "k1", "a title", null)).record().alertId();
         long runs = f.count("SELECT count(*) FROM run_history");
+        String wrongKey = ServiceFixture.API_KEY + "x";
         for (String action : ActionRoutes.ACTIONS) {
             String body = VALID_BODIES.get(action).replace("ALERT", alertId);
             ServiceFixture.Reply none = f.post("/api/actions/" + action, body, null);
             assertThat(none.status()).as(action).isEqualTo(401);
             assertThat(none.json().get("error").asText()).contains("missing API key").contains("X-API-Key");
-            ServiceFixture.Reply wrong = f.post("/api/actions/" + action, body, ServiceFixture.API_KEY + "x");
+            ServiceFixture.Reply wrong = f.post("/api/actions/" + action, body, wrongKey);
             assertThat(wrong.status()).as(action).isEqualTo(401);
             assertThat(wrong.json().get("error").asText()).isEqualTo("wrong API key");
+            ServiceFixture.Reply readOnly = f.post("/api/actions/" + action, body, ServiceFixture.READ_KEY);
+            assertThat(readOnly.status()).as(action).isEqualTo(403);
+            assertThat(readOnly.json().get("error").asText()).contains("may only read").contains("NBAPROPS_API_KEY");
             assertThat(audits(action, 401, "anonymous")).as(action).isEqualTo(1);
-            assertThat(audits(action, 401, "invalid-key:" + ApiKeyGuard.fingerprint(ServiceFixture.API_KEY + "x"))).as(action).isEqualTo(1);
+            assertThat(audits(action, 401, "invalid-key:%")).as(action).isEqualTo(1);
+            assertThat(audits(action, 403, "read-key")).as(action).isEqualTo(1);
         }
-        // Nothing ran, nothing was acknowledged, and the key never reached the audit trail.
+        // The same wrong key has one fingerprint (an HMAC under this process's secret, not a hash anyone can recompute).
+        assertThat(f.count("SELECT count(DISTINCT who) FROM audit_log WHERE who LIKE 'invalid-key:%'")).isEqualTo(1);
+        assertThat(f.count("SELECT count(*) FROM audit_log WHERE who LIKE ?", "%" + sha256Prefix(wrongKey) + "%")).isZero();
+        // Nothing ran, nothing was acknowledged, the refused bodies were never read, and no key reached the audit trail.
         assertThat(f.count("SELECT count(*) FROM run_history")).isEqualTo(runs);
         assertThat(f.platform.alerts().find(alertId).orElseThrow().open()).isTrue();
-        assertThat(f.count("SELECT count(*) FROM audit_log WHERE who LIKE ? OR params LIKE ?", "%" + ServiceFixture.API_KEY + "%",
-                "%" + ServiceFixture.API_KEY + "%")).isZero();
+        assertThat(f.count("SELECT count(*) FROM audit_log WHERE params IS NOT NULL")).isZero();
+        for (String key : List.of(ServiceFixture.API_KEY, ServiceFixture.READ_KEY)) {
+            assertThat(f.count("SELECT count(*) FROM audit_log WHERE who LIKE ? OR params LIKE ? OR result LIKE ?", "%" + key + "%",
+                    "%" + key + "%", "%" + key + "%")).isZero();
+        }
         JsonNode audit = f.get("/api/audit?action=rerun").json();
-        assertThat(audit).hasSize(2);
-        assertThat(audit.get(0).get("status_code").asInt()).isEqualTo(401);
+        assertThat(audit).hasSize(3);
+        assertThat(audit.get(0).get("status_code").asInt()).isIn(401, 403);
+    }
+
+    static String sha256Prefix(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -70,6 +90,9 @@ class ServiceActionsTest {
             assertThat(r.json().get("error").asText()).contains("no API key is configured").contains("NBAPROPS_API_KEY");
             assertThat(audits(action, 401, "invalid-key:%")).isEqualTo(1);
         }
+        // Without a key nothing but the public routes answers: the read API is closed too.
+        assertThat(f.get("/api/runs", "anything-at-all").status()).isEqualTo(401);
+        assertThat(f.get("/health/live", null).status()).isEqualTo(200);
     }
 
     @Test
@@ -94,7 +117,7 @@ class ServiceActionsTest {
         assertThat(heal.get("repaired")).extracting(JsonNode::asText).containsExactly("prediction/" + d, "export_results/" + d);
         assertThat(heal.get("failed")).isEmpty();
         assertThat(f.platform.engine().store().states(d).values()).allSatisfy(s -> assertThat(s.state()).isEqualTo("SUCCESS"));
-        String who = "key:" + ApiKeyGuard.fingerprint(ServiceFixture.API_KEY);
+        String who = "api-key";
         assertThat(audits("rerun", 200, who)).isEqualTo(2);
         assertThat(f.count("SELECT count(*) FROM audit_log WHERE action = 'rerun' AND result LIKE 'FAILED player_summary%'")).isEqualTo(1);
         assertThat(audits("trigger-self-heal", 200, who)).isEqualTo(1);
@@ -145,9 +168,13 @@ class ServiceActionsTest {
         String id = f.platform.alerts().raise(new Alert(Severity.CRITICAL, "run_failed", "k", "feature_store failed", "x")).record().alertId();
         ServiceFixture.Reply ack = f.post("/api/actions/ack-alert", "{\"alert_id\":\"" + id + "\"}", ServiceFixture.API_KEY);
         assertThat(ack.status()).isEqualTo(200);
-        assertThat(f.platform.alerts().find(id).orElseThrow().ackedBy()).isEqualTo("key:" + ApiKeyGuard.fingerprint(ServiceFixture.API_KEY));
+        assertThat(f.platform.alerts().find(id).orElseThrow().ackedBy()).isEqualTo("api-key");
         assertThat(f.post("/api/actions/ack-alert", "{\"alert_id\":\"" + id + "\"}", ServiceFixture.API_KEY).status()).isEqualTo(409);
-        assertThat(f.post("/api/actions/ack-alert", "{\"alert_id\":\"no-such-alert\"}", ServiceFixture.API_KEY).status()).isEqualTo(404);
+        // A real 404 says what is missing (not "no such endpoint").
+        ServiceFixture.Reply missing = f.post("/api/actions/ack-alert", "{\"alert_id\":\"no-such-alert\"}", ServiceFixture.API_KEY);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("error").asText()).isEqualTo("no alert no-such-alert");
+        assertThat(missing.json().get("parameter").asText()).isEqualTo("alert_id");
 
         JsonNode dl = f.post("/api/actions/retry-dead-letters", "{}", ServiceFixture.API_KEY).json();
         assertThat(dl.get("requeued").asInt()).isZero();
@@ -171,7 +198,15 @@ class ServiceActionsTest {
                 Map.entry("force-predictions|{\"date\":\"tomorrow\"}", "date"),
                 Map.entry("trigger-self-heal|{\"date\":\"2025-01-01\"}", "date"),
                 Map.entry("ack-alert|{\"alert_id\":\"1' OR '1'='1\"}", "alert_id"),
-                Map.entry("ack-alert|{\"alert_id\":42}", "alert_id"));
+                Map.entry("ack-alert|{\"alert_id\":42}", "alert_id"),
+                // A NUL inside a string is refused, not trimmed away.
+                Map.entry("rerun|{\"asset\":\"player_summary\",\"partition\":\"2025-01-01\\u0000\"}", "partition"),
+                Map.entry("rerun|{\"asset\":\"player_summary\\u0000\",\"partition\":\"2025-01-01\"}", "asset"),
+                Map.entry("backfill|{\"assets\":[\"player_summary\\n\"],\"from\":\"2025-01-01\",\"to\":\"2025-01-02\"}", "assets"),
+                // Dates outside the seasons the platform knows.
+                Map.entry("backfill|{\"from\":\"+999999999-12-31\",\"to\":\"+999999999-12-31\"}", "from"),
+                Map.entry("backfill|{\"from\":\"2999-01-01\",\"to\":\"2999-01-02\"}", "from"),
+                Map.entry("force-predictions|{\"date\":\"-999999999-01-01\"}", "date"));
         bad.forEach((k, param) -> {
             String action = k.substring(0, k.indexOf('|'));
             ServiceFixture.Reply r = f.post("/api/actions/" + action, k.substring(k.indexOf('|') + 1), ServiceFixture.API_KEY);

@@ -225,9 +225,89 @@ class ServiceApiTest {
             assertThat(r.json().get("parameter").asText()).as(path).isEqualTo(param);
             assertThat(r.json().get("error").asText()).as(path).contains(param);
         });
-        assertThat(f.get("/api/nothing-here").status()).isEqualTo(404);
+        ServiceFixture.Reply nothing = f.get("/api/nothing-here");
+        assertThat(nothing.status()).isEqualTo(404);
+        assertThat(nothing.json().get("error").asText()).isEqualTo("no such endpoint: GET /api/nothing-here");
         assertThat(f.get("/api/actions/jobs/not-a-uuid").status()).isEqualTo(400);
-        assertThat(f.get("/api/actions/jobs/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+        // A real 404 names what is missing.
+        ServiceFixture.Reply noJob = f.get("/api/actions/jobs/00000000-0000-0000-0000-000000000000");
+        assertThat(noJob.status()).isEqualTo(404);
+        assertThat(noJob.json().get("error").asText()).startsWith("no backfill job 00000000-0000-0000-0000-000000000000");
+    }
+
+    @Test
+    void extremeDatesMalformedEscapesAndControlCharactersAre400sThatSaySo() {
+        Map<String, String> cases = Map.of("/api/status?to=-999999999-01-01", "to", "/api/performance?to=%2B999999999-12-31", "to",
+                "/api/latency?to=%2B999999999-12-31", "to", "/api/latency?from=2999-01-01&to=2999-01-02", "to",
+                "/api/runs?date=1900-01-01", "date", "/api/status/date?date=2999-01-01", "date", "/api/runs?limit=%zz", "limit",
+                "/api/runs?asset=%zz&limit=5", "asset", "/api/predictions?player=lebron%00james", "player",
+                "/api/runs?status=FAILED%0A", "status");
+        cases.forEach((path, param) -> {
+            ServiceFixture.Reply r = f.getRaw(path);
+            assertThat(r.status()).as(path + " -> " + r.body()).isEqualTo(400);
+            assertThat(r.json().get("parameter").asText()).as(path).isEqualTo(param);
+        });
+        String far = f.get("/api/status?to=-999999999-01-01").json().get("error").asText();
+        assertThat(far).contains("outside the dates the platform knows").contains(Params.EARLIEST.toString()).contains(Params.latest().toString());
+        assertThat(f.get("/api/runs?limit=%zz").json().get("error").asText()).contains("malformed %-escape");
+        assertThat(f.get("/api/predictions?player=lebron%00james").json().get("error").asText()).contains("control character");
+        // The edges themselves are dates like any other.
+        assertThat(f.get("/api/runs?date=" + Params.EARLIEST).status()).isEqualTo(200);
+        assertThat(f.get("/api/runs?date=" + Params.latest()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiNeedsAKeyTheReadKeyReadsAndEveryAnswerHasSecurityAndCacheHeaders() throws Exception {
+        for (String path : ENDPOINTS.keySet()) {
+            ServiceFixture.Reply none = f.get(path, null);
+            assertThat(none.status()).as(path).isEqualTo(401);
+            assertThat(none.json().get("error").asText()).as(path).contains("missing API key");
+            ServiceFixture.Reply read = f.get(path, ServiceFixture.READ_KEY);
+            assertThat(read.status()).as(path + " -> " + read.body()).isEqualTo(200);
+        }
+        assertThat(f.get("/metrics", null).status()).isEqualTo(401);
+        assertThat(f.get("/api/runs", ServiceFixture.READ_KEY + "-not").status()).isEqualTo(401);
+        // Prometheus sends the key as a bearer token.
+        var bearer = f.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.url("/metrics")))
+                .header("Authorization", "Bearer " + ServiceFixture.READ_KEY).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(bearer.statusCode()).isEqualTo(200);
+        assertThat(bearer.body()).contains("nbaprops_");
+        for (String path : List.of("/api/runs", "/api/nothing", "/api/runs?limit=0", "/health/live", "/health/ready", "/metrics")) {
+            for (String key : java.util.Arrays.asList(ServiceFixture.API_KEY, null)) {
+                var r = f.http.send(withKey(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.url(path))), key).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                String what = path + (key == null ? " without a key" : "") + " -> " + r.statusCode();
+                assertThat(r.headers().firstValue("Cache-Control")).as(what).contains("no-store");
+                assertThat(r.headers().firstValue("X-Content-Type-Options")).as(what).contains("nosniff");
+                assertThat(r.headers().firstValue("Content-Security-Policy")).as(what).isPresent();
+                if (r.statusCode() >= 400) {
+                    assertThat(r.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/json");
+                    assertThat(f.json.readTree(r.body()).get("error").asText()).as(what).isNotBlank();
+                }
+            }
+        }
+        // The dashboard's files are public and revalidated; the versioned chart library is cached for good.
+        var page = f.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.url("/"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-cache");
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        var again = f.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.url("/"))).header("If-None-Match", etag).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+        var chart = f.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.url("/webjars/chart.js/4.4.1/dist/chart.umd.js")))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chart.statusCode()).isEqualTo(200);
+        assertThat(chart.headers().firstValue("Cache-Control").orElse("")).contains("immutable");
+        // Readiness is public, but only states: details are for key holders.
+        JsonNode ready = f.get("/health/ready", null).json();
+        assertThat(ready.get("components").get("warehouse").has("state")).isTrue();
+        assertThat(ready.get("components").get("warehouse").has("detail")).isFalse();
+        assertThat(f.get("/api/health").json().get("components").get("warehouse").get("detail").asText()).contains("DuckDB");
+    }
+
+    static java.net.http.HttpRequest.Builder withKey(java.net.http.HttpRequest.Builder b, String key) {
+        return key == null ? b : b.header("X-API-Key", key);
     }
 
     @Test

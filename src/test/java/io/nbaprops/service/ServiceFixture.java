@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * performance rows and an alert, and the service on a free port.
  */
 final class ServiceFixture implements AutoCloseable {
-    static final String API_KEY = "svc-test-key-7f3a9c21";
+    static final String API_KEY = "svc-test-key-7f3a9c21-5e8b0d44";
+    static final String READ_KEY = "svc-read-key-0b6e2f93-c41a7d58";
     static final String SUMMARY = "player_summary";
 
     final Platform platform;
@@ -57,13 +58,21 @@ final class ServiceFixture implements AutoCloseable {
 
     /** {@code warehouseUrl}/{@code user}: another warehouse than the temp DuckDB file (e.g. a PostgreSQL schema). */
     ServiceFixture(Path dir, boolean withKey, String sourceBaseUrl, String warehouseUrl, String user) {
+        // These tests refuse a few dozen keys on purpose; the throttle has its own tests (ServiceAbuseTest).
+        this(dir, withKey, sourceBaseUrl, warehouseUrl, user, Map.of("NBAPROPS_SERVICE_MAX_FAILED_KEYS", "1000"));
+    }
+
+    /** {@code extraEnv}: settings on top of the test platform's (NBAPROPS_* names). */
+    ServiceFixture(Path dir, boolean withKey, String sourceBaseUrl, String warehouseUrl, String user, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>(TestPlatform.env(dir, sourceBaseUrl));
+        env.putAll(extraEnv);
         if (warehouseUrl != null) {
             env.put("NBAPROPS_WAREHOUSE_URL", warehouseUrl);
             env.put("NBAPROPS_WAREHOUSE_USER", user == null ? "" : user);
         }
         if (withKey) {
             env.put("NBAPROPS_API_KEY", API_KEY);
+            env.put("NBAPROPS_READ_KEY", READ_KEY);
         }
         AppConfig cfg = TestPlatform.config(env);
         platform = Platform.open(cfg, new Secrets(env, null), Clock.systemUTC(), p -> assets());
@@ -191,13 +200,23 @@ final class ServiceFixture implements AutoCloseable {
 
     record Reply(int status, String body, JsonNode json) {}
 
+    /** GET with the API key (the whole API needs a key). */
     Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+        return get(path, API_KEY);
     }
 
-    /** GET with a raw (already encoded or deliberately hostile) query string. */
+    /** GET with {@code key} in X-API-Key, or none when null. */
+    Reply get(String path, String key) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (key != null) {
+            b.header("X-API-Key", key);
+        }
+        return send(b);
+    }
+
+    /** GET with a raw (already encoded or deliberately hostile) query string, with the API key. */
     Reply getRaw(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(url(pathAndQuery))).GET());
+        return get(pathAndQuery);
     }
 
     Reply post(String path, String body, String key) {
@@ -209,7 +228,7 @@ final class ServiceFixture implements AutoCloseable {
         return send(b);
     }
 
-    private Reply send(HttpRequest.Builder b) {
+    Reply send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode n = null;

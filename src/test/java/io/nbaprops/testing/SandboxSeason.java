@@ -13,7 +13,13 @@ public final class SandboxSeason {
     private SandboxSeason() {}
 
     public static SandboxRun start(Path dir) {
-        Map<String, String> env = TestPlatform.env(dir, null);
+        return start(dir, Map.of());
+    }
+
+    /** {@code extraEnv}: settings or secrets on top of the test platform's (e.g. the service's API key). */
+    public static SandboxRun start(Path dir, Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(TestPlatform.env(dir, null));
+        env.putAll(extraEnv);
         return SandboxRun.start(2024, null, env);
     }
 
