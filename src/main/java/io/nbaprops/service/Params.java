@@ -48,12 +48,12 @@ final class Params {
         if (v == null || v.isEmpty() || v.get(0).isBlank()) {
             return null;
         }
-        String s = v.get(0).trim();
+        String s = v.get(0);
         if (s.length() > MAX_VALUE_CHARS) {
             throw new BadRequest(name, "parameter '" + name + "' is longer than " + MAX_VALUE_CHARS + " characters");
         }
         refuseControl("parameter", name, s);
-        return s;
+        return s.trim();
     }
 
     /** A NUL, line break or other control character inside a value is refused, never trimmed away. */

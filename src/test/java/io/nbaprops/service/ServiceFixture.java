@@ -13,6 +13,7 @@ import io.nbaprops.engine.Phase;
 import io.nbaprops.engine.RunSummary;
 import io.nbaprops.ops.heal.HealReport;
 import io.nbaprops.store.RowBatch;
+import io.nbaprops.testing.RawHttp;
 import io.nbaprops.testing.TestPlatform;
 import java.io.IOException;
 import java.net.URI;
@@ -214,9 +215,15 @@ final class ServiceFixture implements AutoCloseable {
         return send(b);
     }
 
-    /** GET with a raw (already encoded or deliberately hostile) query string, with the API key. */
+    /** GET of a raw (already encoded or deliberately malformed) path and query, sent as-is over a socket, with the API key. */
     Reply getRaw(String pathAndQuery) {
-        return get(pathAndQuery);
+        try {
+            RawHttp.Response r = RawHttp.get(server.port(), pathAndQuery, "X-API-Key: " + API_KEY);
+            String ct = r.header("Content-Type");
+            return new Reply(r.status(), r.body(), ct != null && ct.contains("json") ? json.readTree(r.body()) : null);
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        }
     }
 
     Reply post(String path, String body, String key) {
