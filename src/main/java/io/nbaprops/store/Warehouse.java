@@ -247,12 +247,26 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    TableMeta meta(String table) {
-        return metaCache.computeIfAbsent(table.toLowerCase(Locale.ROOT), this::loadMeta);
+    /**
+     * A table's columns and keys, read once through {@code within}: the caller's own connection, inside its write
+     * transaction. Taking a second connection from the pool there deadlocked as soon as every pooled connection
+     * belonged to a writer waiting for its first look at the same table (until the pool's 15 s timeout).
+     */
+    TableMeta meta(String table, Connection within) {
+        return metaCache.computeIfAbsent(table.toLowerCase(Locale.ROOT), t -> loadMeta(t, within));
     }
 
-    private TableMeta loadMeta(String table) {
+    /** The same, outside any transaction, through a connection of its own. */
+    TableMeta meta(String table) {
         try (Connection c = dataSource.getConnection()) {
+            return meta(table, c);
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read the columns of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    private TableMeta loadMeta(String table, Connection c) {
+        try {
             Map<String, String> cols = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "

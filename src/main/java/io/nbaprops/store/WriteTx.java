@@ -66,7 +66,7 @@ public final class WriteTx {
 
     /** Rows per partition value of {@code table} with {@code from <= partitionColumn <= to} (what a range run wrote per date). */
     public <T> Map<T, Long> countByPartition(String table, String partitionColumn, Class<T> type, Object from, Object to) {
-        warehouse.meta(table).typeOf(partitionColumn);
+        meta(table).typeOf(partitionColumn);
         Map<T, Long> out = new LinkedHashMap<>();
         handle.createQuery("SELECT " + partitionColumn + ", count(*) FROM " + table + " WHERE " + partitionColumn
                         + " BETWEEN ? AND ? GROUP BY 1 ORDER BY 1")
@@ -77,7 +77,7 @@ public final class WriteTx {
 
     private int replaceFromQuery(String table, List<String> columns, String selectSql, List<Object> params, String where,
             List<Object> whereParams, String partitionColumn) {
-        TableMeta meta = warehouse.meta(table);
+        TableMeta meta = meta(table);
         meta.typeOf(partitionColumn);
         columns.forEach(meta::typeOf);
         touched.add(meta.table());
@@ -112,10 +112,15 @@ public final class WriteTx {
 
     /** Deletes the rows of one partition (for a partition that legitimately has no rows any more). */
     public int deletePartition(String table, String partitionColumn, Object partitionValue) {
-        warehouse.meta(table).typeOf(partitionColumn);
-        touched.add(warehouse.meta(table).table());
+        meta(table).typeOf(partitionColumn);
+        touched.add(meta(table).table());
         return handle.createUpdate("DELETE FROM " + table + " WHERE " + partitionColumn + " = ?")
                 .bind(0, warehouse.bindable(partitionValue)).execute();
+    }
+
+    /** A table's metadata, loaded (once) through this transaction's own connection. */
+    private TableMeta meta(String table) {
+        return warehouse.meta(table, handle.getConnection());
     }
 
     /** The underlying handle, for parameterised statements that are not row writes (counted as a write to every table). */
@@ -129,7 +134,7 @@ public final class WriteTx {
      * heartbeat): only that table counts as changed, so caches of other tables stay valid.
      */
     public Handle handleFor(String table) {
-        touched.add(warehouse.meta(table).table());
+        touched.add(meta(table).table());
         return handle;
     }
 
@@ -151,7 +156,7 @@ public final class WriteTx {
     }
 
     private int merge(RowBatch batch, String partitionColumn, Object partitionValue) {
-        TableMeta meta = warehouse.meta(batch.table());
+        TableMeta meta = meta(batch.table());
         touched.add(meta.table());
         if (meta.primaryKey().isEmpty()) {
             throw new WarehouseException("table " + batch.table() + " has no primary key; every table must be keyed");

@@ -67,6 +67,33 @@ class WarehouseTest {
     }
 
     @Test
+    void asManyConcurrentFirstWritesToATableAsThePoolHasConnectionsAllCommit() throws Exception {
+        // Pool of 2, two writers, each inside its transaction (holding a connection) before its first look at t's
+        // columns. Reading them through another pooled connection left both waiting for the pool until its timeout.
+        java.util.concurrent.CyclicBarrier bothInside = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Long>> done = new java.util.ArrayList<>();
+            for (String k : List.of("a", "b")) {
+                done.add(pool.submit(() -> w.write(tx -> {
+                    try {
+                        bothInside.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, k, 1L));
+                })));
+            }
+            for (java.util.concurrent.Future<Long> f : done) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rows()).hasSize(2);
+    }
+
+    @Test
     void aCheckpointFoldsTheWriteAheadLogIntoTheFile() throws Exception {
         RowBatch b = RowBatch.of("t", "d", "k", "n");
         for (int i = 0; i < 2000; i++) {
