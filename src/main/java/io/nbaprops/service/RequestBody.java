@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.io.EofException;
 
 /**
  * Reads a request body with a bound on its size, whether it is sized or chunked: a declared length over the bound is
@@ -30,6 +31,9 @@ final class RequestBody {
             bytes = in.readNBytes(maxBytes + 1);
         } catch (BadMessageException e) {
             throw refused(e);
+        } catch (EofException e) {
+            throw new HttpResponseException(HttpStatus.BAD_REQUEST.getCode(),
+                    "the request body ended early: shorter than its Content-Length, or its chunked encoding is broken");
         } catch (IOException e) {
             if (e.getCause() instanceof BadMessageException b) {
                 throw refused(b);

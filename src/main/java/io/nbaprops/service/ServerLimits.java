@@ -1,14 +1,18 @@
 package io.nbaprops.service;
 
 import io.javalin.config.JavalinConfig;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * What one request may take from the server, set on Jetty itself so that no handler code has to remember it: the
  * request line and headers (8 KiB, else 414/431), the body (16 KiB: actions take a few hundred bytes; sized or chunked,
  * see {@link RequestBody}), how slowly a body may arrive (a minimum data rate, 408 below it), how long a connection
- * may sit idle (slow headers included) and how long a blocking body read waits for the next bytes.
+ * may sit idle (slow headers included) and how long a blocking body read waits for the next bytes; a large body nobody
+ * read is not drained ({@link UnreadBodyFilter}).
  */
 final class ServerLimits {
     static final int MAX_HEADER_BYTES = 8 * 1024;
@@ -27,6 +31,8 @@ final class ServerLimits {
             http.setRequestHeaderSize(MAX_HEADER_BYTES);
             http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
             http.setIdleTimeout(BLOCKING_READ_TIMEOUT_MS);
+            // Dispatch on the headers alone: the key is checked before any body byte, instead of after the first one.
+            http.setDelayDispatchUntilContent(false);
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
         });
@@ -38,6 +44,9 @@ final class ServerLimits {
             return c;
         });
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
-        cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+        cfg.jetty.modifyServletContextHandler(context -> {
+            context.setErrorHandler(new JsonErrorHandler());
+            context.addFilter(new FilterHolder(new UnreadBodyFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        });
     }
 }

@@ -60,7 +60,11 @@ public final class RawHttp {
         return s;
     }
 
-    /** Reads one response (the status line, headers, then the body by Content-Length or to the end of the stream). */
+    /**
+     * Reads one response (the status line, headers, then the body by Content-Length or to the end of the stream).
+     *
+     * @throws SocketTimeoutException when nothing at all arrived within the socket's timeout
+     */
     public static Response read(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
@@ -79,9 +83,13 @@ public final class RawHttp {
                     }
                 }
             }
-        } catch (SocketException | SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             if (all.size() == 0) {
-                return new Response(-1, Map.of(), e.toString());
+                throw e; // nothing yet: the caller decides whether to wait more
+            }
+        } catch (SocketException e) {
+            if (all.size() == 0) {
+                return new Response(-1, Map.of(), e.toString()); // reset without an answer
             }
         }
         String text = all.toString(StandardCharsets.UTF_8);
