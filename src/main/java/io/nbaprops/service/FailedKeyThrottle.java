@@ -63,12 +63,15 @@ final class FailedKeyThrottle {
             w = clients.computeIfAbsent(client, c -> new Window(now));
         }
         synchronized (w) {
-            if (now - w.start > windowNanos && now >= w.blockedUntil) {
+            boolean blocked = now < w.blockedUntil;
+            boolean blockOver = w.blockedUntil != 0 && !blocked;
+            if (blockOver || (!blocked && now - w.start > windowNanos)) { // a fresh count after a block or a quiet window
                 w.start = now;
                 w.count = 0;
+                w.blockedUntil = 0;
             }
             w.count++;
-            boolean starts = w.count >= limit && now >= w.blockedUntil;
+            boolean starts = !blocked && w.count >= limit;
             if (starts) {
                 w.blockedUntil = now + windowNanos;
             }

@@ -165,10 +165,8 @@ public final class ServiceServer implements AutoCloseable {
         });
         app.get("/health/live", ServiceServer::live, Access.PUBLIC);
         app.head("/health/live", ServiceServer::live, Access.PUBLIC);
-        app.get("/health/ready", ctx -> {
-            Readiness.Report r = readiness.check();
-            ctx.status(r.ready() ? 200 : 503).json(r.states());
-        }, Access.PUBLIC);
+        app.get("/health/ready", ctx -> ready(ctx, readiness), Access.PUBLIC);
+        app.head("/health/ready", ctx -> ready(ctx, readiness), Access.PUBLIC);
         app.get("/api/health", ctx -> {
             Params.of(ctx.queryParamMap());
             Readiness.Report r = readiness.check();
@@ -192,6 +190,12 @@ public final class ServiceServer implements AutoCloseable {
 
     private static void live(Context ctx) {
         ctx.json(Map.of("status", "UP"));
+    }
+
+    /** For anyone: ready or not, and each component's state; details are at /api/health, for key holders. */
+    private static void ready(Context ctx, Readiness readiness) {
+        Readiness.Report r = readiness.check();
+        ctx.status(r.ready() ? 200 : 503).json(r.states());
     }
 
     /** Logs a failure with a short reference and returns the reference: the answer names it, never the exception. */
