@@ -77,11 +77,18 @@ public final class AbuseLoad implements AutoCloseable {
         }
     }
 
+    /** A connection that has sent a POST of {@code action} with {@code framing} (a header) and no key, up to its body. */
+    private Socket post(String action, String framing, int timeoutMs) throws IOException {
+        Socket s = RawHttp.connect(port, timeoutMs);
+        s.getOutputStream().write(("POST /api/actions/" + action + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + framing + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        return s;
+    }
+
     private void slowBody() throws IOException {
-        try (Socket s = RawHttp.connect(port, 1000)) {
+        try (Socket s = post("rerun", "Content-Length: 100000", 1000)) {
             OutputStream out = s.getOutputStream();
-            out.write(("POST /api/actions/rerun HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
+            out.write('{');
             out.flush();
             for (int sent = 1; !stop.get() && sent < 100_000; sent++) {
                 try {
@@ -96,10 +103,8 @@ public final class AbuseLoad implements AutoCloseable {
     }
 
     private void chunkedFlood() throws IOException {
-        try (Socket s = RawHttp.connect(port, 5000)) {
+        try (Socket s = post("backfill", "Transfer-Encoding: chunked", 5000)) {
             OutputStream out = s.getOutputStream();
-            out.write(("POST /api/actions/backfill HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             long sent = 0;
             try {
                 // Keep sending until the server answers (checked between chunks) or hangs up.
