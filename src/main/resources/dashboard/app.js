@@ -361,6 +361,10 @@ async function refresh() {
 }
 
 async function init() {
+  // The key dialog works before anything else: the first API call asks for the key.
+  $('api-key-save').addEventListener('click', () => closeKeyDialog($('api-key-input').value.trim() || null));
+  $('api-key-cancel').addEventListener('click', () => closeKeyDialog(null));
+  $('api-key-input').addEventListener('keydown', (e) => { if (e.key === 'Enter') $('api-key-save').click(); });
   const ops = await get('/api/ops').catch(() => null);
   state.day = (ops && ops.today) || new Date().toISOString().slice(0, 10);
   $('day').value = state.day;
@@ -385,9 +389,6 @@ async function init() {
     (o) => 'self-heal: ' + o.found.length + ' found, ' + o.repaired.length + ' repaired, ' + o.failed.length + ' failed'));
   $('retry-dead').addEventListener('click', (e) => runAction(e.target, 'retry-dead-letters', {}, (o) => o.requeued + ' dead letters re-queued'));
   $('key-button').addEventListener('click', async () => { const k = await askKey(''); if (k) { sessionStorage.setItem(KEY_STORE, k); refresh(); } });
-  $('api-key-save').addEventListener('click', () => closeKeyDialog($('api-key-input').value.trim() || null));
-  $('api-key-cancel').addEventListener('click', () => closeKeyDialog(null));
-  $('api-key-input').addEventListener('keydown', (e) => { if (e.key === 'Enter') $('api-key-save').click(); });
   await refresh();
   setInterval(() => { if (!document.hidden) { loadHealth(); loadToday(); loadAlerts(); loadStuckAndDead(); } }, 30000);
 }
