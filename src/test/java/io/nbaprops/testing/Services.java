@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Real servers some tests need (PostgreSQL, RabbitMQ). Missing on a user's machine: the test is
@@ -25,18 +27,38 @@ public final class Services {
     private Services() {}
 
     public static void requirePostgres() {
-        URI u = URI.create(PG_URL.substring("jdbc:".length()));
-        require("PostgreSQL", u.getHost(), u.getPort() < 0 ? 5432 : u.getPort());
+        skipUnlessAll(postgres());
     }
 
     public static void requireRabbit() {
-        require("RabbitMQ", RABBIT_HOST, RABBIT_PORT);
+        skipUnlessAll(rabbit());
     }
 
-    private static void require(String what, String host, int port) {
-        checked.computeIfAbsent(what + "@" + host + ":" + port, k -> reach(host, port)
-                        .map(e -> what + " is not reachable at " + host + ":" + port + " (" + e + ")"))
-                .ifPresent(msg -> Skips.missing(msg, "nbaprops.requireServices"));
+    /** For tests that need both: the skip names every server that is missing, so none goes unreported. */
+    public static void requirePostgresAndRabbit() {
+        skipUnlessAll(postgres(), rabbit());
+    }
+
+    @SafeVarargs
+    private static void skipUnlessAll(Optional<String>... missing) {
+        List<String> why = Stream.of(missing).flatMap(Optional::stream).toList();
+        if (!why.isEmpty()) {
+            Skips.missing(String.join("; ", why), "nbaprops.requireServices");
+        }
+    }
+
+    private static Optional<String> postgres() {
+        URI u = URI.create(PG_URL.substring("jdbc:".length()));
+        return missing("PostgreSQL", u.getHost(), u.getPort() < 0 ? 5432 : u.getPort());
+    }
+
+    private static Optional<String> rabbit() {
+        return missing("RabbitMQ", RABBIT_HOST, RABBIT_PORT);
+    }
+
+    private static Optional<String> missing(String what, String host, int port) {
+        return checked.computeIfAbsent(what + "@" + host + ":" + port, k -> reach(host, port)
+                .map(e -> what + " is not reachable at " + host + ":" + port + " (" + e + ")"));
     }
 
     private static Optional<String> reach(String host, int port) {
