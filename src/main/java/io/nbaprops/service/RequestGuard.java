@@ -5,7 +5,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.security.RouteRole;
+import io.nbaprops.config.ServiceConfig;
 import io.nbaprops.service.ApiKeyGuard.Access;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -37,6 +39,12 @@ final class RequestGuard {
         this.clients = clients;
         this.audit = audit;
         this.windowSeconds = windowSeconds;
+    }
+
+    /** The guard as {@code service:} configures it: the keys, the trusted proxies, the failed-key throttle. */
+    static RequestGuard of(ServiceConfig sc, ApiKeyGuard guard, AuditLog audit) {
+        return new RequestGuard(guard, new FailedKeyThrottle(sc.maxFailedKeys(), Duration.ofSeconds(sc.failedKeyWindowSeconds()),
+                System::nanoTime), new Client.Resolver(sc.trustedProxies()), audit, sc.failedKeyWindowSeconds());
     }
 
     void register(Javalin app) {

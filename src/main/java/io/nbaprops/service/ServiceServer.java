@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
@@ -15,7 +16,6 @@ import io.nbaprops.config.Secrets;
 import io.nbaprops.config.ServiceConfig;
 import io.nbaprops.ops.heal.SelfHealer;
 import io.nbaprops.service.ApiKeyGuard.Access;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,9 +110,7 @@ public final class ServiceServer implements AutoCloseable {
         Readiness readiness = new Readiness(components, platform.clock(), READINESS_DEADLINE_MS);
         BackfillJobs jobs = new BackfillJobs(platform.engine(), platform.clock());
         AuditLog audit = new AuditLog(platform.warehouse(), platform.clock());
-        RequestGuard requestGuard = new RequestGuard(guard, new FailedKeyThrottle(sc.maxFailedKeys(),
-                Duration.ofSeconds(sc.failedKeyWindowSeconds()), System::nanoTime), new Client.Resolver(sc.trustedProxies()), audit,
-                sc.failedKeyWindowSeconds());
+        RequestGuard requestGuard = RequestGuard.of(sc, guard, audit);
         ActionRoutes actions = new ActionRoutes(audit, json, platform.engine(), platform.alerts(), platform.deadLetters(),
                 hooks.selfHealer(), jobs);
         ApiRoutes api = new ApiRoutes(platform, pipeline, results, audit, hooks.opsStatus());
@@ -121,20 +119,7 @@ public final class ServiceServer implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
             ServerLimits.apply(cfg, host, port);
-            cfg.staticFiles.add(sf -> { // what enableWebjars() does, plus public access and a cache header that fits versioned paths
-                sf.directory = "META-INF/resources/webjars";
-                sf.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
-                sf.roles = Set.of(Access.PUBLIC);
-            });
-            cfg.staticFiles.add(sf -> {
-                sf.hostedPath = "/";
-                sf.directory = "/dashboard";
-                sf.location = Location.CLASSPATH;
-                Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
-                headers.put("Cache-Control", REVALIDATE); // the page changes with each release: revalidate with its ETag
-                sf.headers = headers;
-                sf.roles = Set.of(Access.PUBLIC);
-            });
+            publicFiles(cfg);
         });
         app.before(ctx -> {
             ctx.attribute("t0", System.nanoTime());
@@ -154,15 +139,7 @@ public final class ServiceServer implements AutoCloseable {
                 metrics.onServiceRequest(route, ctx.statusCode(), System.nanoTime() - t0);
             }
         });
-        app.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(ActionRoutes.error(e.getMessage(), e.parameter())));
-        app.exception(EndpointNotFound.class, (e, ctx) -> ctx.status(404).json(ActionRoutes.error("no such endpoint: " + ctx.req().getMethod()
-                + " " + Params.clip(ctx.path()), null)));
-        app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(ActionRoutes.error(e.getMessage(), null)));
-        app.exception(Exception.class, (e, ctx) -> {
-            String ref = incident(log, ctx.req().getMethod() + " " + Params.clip(ctx.path()), e);
-            ctx.status(500).json(ActionRoutes.error(ctx.req().getMethod() + " " + Params.clip(ctx.path()) + " failed: internal error, reference "
-                    + ref + " (the server log has the details)", null));
-        });
+        errorsAsJson(app);
         app.get("/health/live", ServiceServer::live, Access.PUBLIC);
         app.head("/health/live", ServiceServer::live, Access.PUBLIC);
         app.get("/health/ready", ctx -> ready(ctx, readiness), Access.PUBLIC);
@@ -186,6 +163,37 @@ public final class ServiceServer implements AutoCloseable {
                 guard.configured() ? "configured" : "NOT configured: the API, /metrics and every action answer 401; set " + sc.apiKeySecret(),
                 guard.readKeyConfigured() ? "; read key configured" : "");
         return new ServiceServer(app, metrics, readiness, jobs);
+    }
+
+    /** The dashboard's files (revalidated) and the webjars (versioned paths: cached for good); no data, so public. */
+    private static void publicFiles(JavalinConfig cfg) {
+        cfg.staticFiles.add(sf -> { // what enableWebjars() does, plus the access and cache header
+            sf.directory = "META-INF/resources/webjars";
+            sf.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+            sf.roles = Set.of(Access.PUBLIC);
+        });
+        cfg.staticFiles.add(sf -> {
+            sf.hostedPath = "/";
+            sf.directory = "/dashboard";
+            sf.location = Location.CLASSPATH;
+            Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
+            headers.put("Cache-Control", REVALIDATE); // the page changes with each release: revalidate with its ETag
+            sf.headers = headers;
+            sf.roles = Set.of(Access.PUBLIC);
+        });
+    }
+
+    /** Every refusal and failure Javalin handles is {"error": ...}; a 500 names a log reference, never the exception. */
+    private static void errorsAsJson(Javalin app) {
+        app.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(ActionRoutes.error(e.getMessage(), e.parameter())));
+        app.exception(EndpointNotFound.class, (e, ctx) -> ctx.status(404).json(ActionRoutes.error("no such endpoint: " + ctx.req().getMethod()
+                + " " + Params.clip(ctx.path()), null)));
+        app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(ActionRoutes.error(e.getMessage(), null)));
+        app.exception(Exception.class, (e, ctx) -> {
+            String what = ctx.req().getMethod() + " " + Params.clip(ctx.path());
+            String ref = incident(log, what, e);
+            ctx.status(500).json(ActionRoutes.error(what + " failed: internal error, reference " + ref + " (the server log has the details)", null));
+        });
     }
 
     private static void live(Context ctx) {
