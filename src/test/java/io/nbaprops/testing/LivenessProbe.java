@@ -14,11 +14,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LivenessProbe implements AutoCloseable {
     /** Latencies in ms over the probes that answered 200; {@code failures} the others, with the first reason. */
-    public record Summary(int probes, int failures, String firstFailure, double p50, double p95, double max) {
+    public record Summary(int probes, int failures, String firstFailure, double p50, double p95, double p99, double max) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d probes, %d failed%s; p50 %.1f ms, p95 %.1f ms, max %.1f ms", probes, failures,
-                    firstFailure == null ? "" : " (first: " + firstFailure + ")", p50, p95, max);
+            return String.format(Locale.ROOT, "%d probes, %d failed%s; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", probes, failures,
+                    firstFailure == null ? "" : " (first: " + firstFailure + ")", p50, p95, p99, max);
         }
     }
 
@@ -72,7 +72,7 @@ public final class LivenessProbe implements AutoCloseable {
         List<Double> l = new ArrayList<>(latencies);
         l.sort(null);
         return new Summary(l.size() + failures.size(), failures.size(), failures.isEmpty() ? null : failures.get(0), pct(l, 0.5),
-                pct(l, 0.95), l.isEmpty() ? Double.NaN : l.get(l.size() - 1));
+                pct(l, 0.95), pct(l, 0.99), l.isEmpty() ? Double.NaN : l.get(l.size() - 1));
     }
 
     private static double pct(List<Double> sorted, double q) {
