@@ -178,6 +178,11 @@ public final class Platform implements AutoCloseable {
         return clock;
     }
 
+    /** "wall clock", or where the sandbox's replay clock stands and how fast it runs. */
+    public String clockDescription() {
+        return clock instanceof SandboxTimeClock s ? s.describe() : "wall clock";
+    }
+
     public Warehouse warehouse() {
         return warehouse;
     }

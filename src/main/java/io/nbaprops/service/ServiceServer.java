@@ -37,21 +37,28 @@ public final class ServiceServer implements AutoCloseable {
 
     /**
      * What the runtime around the service provides: health components besides the warehouse and sources (the bus,
-     * the scheduler), the self-healer behind the trigger-self-heal action, and an operations status (scheduler jobs,
-     * workers...) shown as-is by GET /api/ops and the dashboard.
+     * the scheduler), the self-healer behind the trigger-self-heal action, an operations status (scheduler jobs,
+     * workers...) shown as-is by GET /api/ops and the dashboard, and each source's availability ("configured" or
+     * "not configured: why; fix"), shown by readiness, GET /api/sources and the dashboard.
      */
-    public record Hooks(List<HealthComponent> components, Supplier<SelfHealer> selfHealer, Supplier<Object> opsStatus) {
+    public record Hooks(List<HealthComponent> components, Supplier<SelfHealer> selfHealer, Supplier<Object> opsStatus,
+            Supplier<Map<String, Object>> sourceAvailability) {
         public Hooks {
             components = List.copyOf(components);
+        }
+
+        /** Without a source check (tests, tools): every source counts as configured. */
+        public Hooks(List<HealthComponent> components, Supplier<SelfHealer> selfHealer, Supplier<Object> opsStatus) {
+            this(components, selfHealer, opsStatus, Map::of);
         }
     }
 
     private final Javalin app;
     private final ServiceMetrics metrics;
     private final Readiness readiness;
-    private final BackfillJobs jobs;
+    private final ActionJobs jobs;
 
-    private ServiceServer(Javalin app, ServiceMetrics metrics, Readiness readiness, BackfillJobs jobs) {
+    private ServiceServer(Javalin app, ServiceMetrics metrics, Readiness readiness, ActionJobs jobs) {
         this.app = app;
         this.metrics = metrics;
         this.readiness = readiness;
@@ -78,16 +85,16 @@ public final class ServiceServer implements AutoCloseable {
                 : HealthComponent.Status.down("the warehouse does not answer (" + Secrets.mask(platform.warehouse().url()) + ")")));
         components.addAll(hooks.components());
         // Sources are shown, not required: NBA.com being down must not take the service out of a load balancer.
-        components.add(HealthComponent.of("sources", false, () -> HealthComponent.Status.up("last successful fetch per source")
-                .with(pipeline.sourcesLastSuccess())));
+        components.add(HealthComponent.of("sources", false, () -> sources(pipeline, hooks.sourceAvailability().get())));
         Readiness readiness = new Readiness(components, platform.clock(), READINESS_DEADLINE_MS);
-        BackfillJobs jobs = new BackfillJobs(platform.engine(), platform.clock());
+        ActionJobs jobs = new ActionJobs(platform.warehouse(), platform.clock(), Platform.nodeName());
+        jobs.abandonLeftovers();
         String keyName = platform.config().service().apiKeySecret();
         ApiKeyGuard guard = new ApiKeyGuard(platform.secrets().get(keyName).orElse(null), keyName);
         AuditLog audit = new AuditLog(platform.warehouse(), platform.clock());
         ActionRoutes actions = new ActionRoutes(guard, audit, json, platform.engine(), platform.alerts(), platform.deadLetters(),
                 hooks.selfHealer(), jobs);
-        ApiRoutes api = new ApiRoutes(platform, pipeline, results, audit, hooks.opsStatus());
+        ApiRoutes api = new ApiRoutes(platform, pipeline, results, audit, hooks.opsStatus(), hooks.sourceAvailability());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -154,7 +161,7 @@ public final class ServiceServer implements AutoCloseable {
         return metrics;
     }
 
-    public BackfillJobs jobs() {
+    public ActionJobs jobs() {
         return jobs;
     }
 
@@ -163,6 +170,19 @@ public final class ServiceServer implements AutoCloseable {
         app.stop();
         jobs.close();
         readiness.close();
+    }
+
+    /**
+     * The sources component: UP with each source's availability and last success; a source that is not configured is
+     * shown as such, never as DOWN (a missing key is a setting, not an outage, and sources are not required).
+     */
+    static HealthComponent.Status sources(PipelineQueries pipeline, Map<String, Object> availability) {
+        long notConfigured = availability.values().stream().filter(v -> String.valueOf(v).startsWith("not configured")).count();
+        Map<String, Object> data = new LinkedHashMap<>(pipeline.sourcesLastSuccess());
+        data.put("availability", availability);
+        return HealthComponent.Status.up(notConfigured == 0 ? "every source configured; last successful fetch per source"
+                : notConfigured + " source(s) not configured (not scheduled): " + availability.entrySet().stream()
+                        .filter(e -> String.valueOf(e.getValue()).startsWith("not configured")).map(Map.Entry::getKey).toList()).with(data);
     }
 
     /** "Today" in the platform's zone on its clock (the replay clock in the sandbox). */
