@@ -109,7 +109,7 @@ public final class SourceAvailability {
     }
 
     /** A TCP connection to the base URL's host and port (no request sent); null when it connects, else why not. */
-    static String probe(String baseUrl) {
+    public static String probe(String baseUrl) {
         URI u;
         try {
             u = URI.create(baseUrl);

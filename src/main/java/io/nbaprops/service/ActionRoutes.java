@@ -59,6 +59,9 @@ final class ActionRoutes {
         this.jobs = jobs;
     }
 
+    /** Actions in the audit trail: these, and "cli" (a CLI write command run through the service). */
+    static final List<String> AUDITED = java.util.stream.Stream.concat(ACTIONS.stream(), java.util.stream.Stream.of("cli")).toList();
+
     /** What an action answers: HTTP status, JSON body, and one line for the audit trail. */
     record Result(int status, Map<String, Object> body, String summary) {}
 
@@ -94,7 +97,7 @@ final class ActionRoutes {
         });
     }
 
-    private void handle(Context ctx, String action, Action a) {
+    void handle(Context ctx, String action, Action a) {
         String raw = ctx.body();
         String remote = ctx.ip();
         ApiKeyGuard.Verdict v = guard.check(ctx.header(ApiKeyGuard.HEADER));
@@ -136,7 +139,7 @@ final class ActionRoutes {
     }
 
     /** A long action: queued as a job, answered 202 with the job and where to follow it. */
-    private Result queued(String kind, Map<String, Object> params, String who, int total, String unit, String what,
+    Result queued(String kind, Map<String, Object> params, String who, int total, String unit, String what,
             ActionJobs.Work work) {
         ActionJobs.Job job = jobs.submit(kind, params, who, total, unit, work);
         Map<String, Object> body = new LinkedHashMap<>(jobs.view(job.id()).orElseThrow());
@@ -329,6 +332,25 @@ final class ActionRoutes {
                 throw new BadRequest(name, "field '" + name + "' must be true or false");
             }
             return v.asBoolean();
+        }
+
+        /** A list of at most {@code max} strings (each at most 2,000 characters); missing means empty. */
+        List<String> strings(String name, int max) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return List.of();
+            }
+            if (!v.isArray() || v.size() > max) {
+                throw new BadRequest(name, "field '" + name + "' must be a list of at most " + max + " strings");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isTextual() || e.asText().length() > 2000) {
+                    throw new BadRequest(name, "field '" + name + "' must be a list of strings of at most 2000 characters");
+                }
+                out.add(e.asText());
+            }
+            return out;
         }
 
         String asset(String name, Engine engine) {

@@ -134,7 +134,7 @@ final class ApiRoutes {
         });
         app.get("/api/audit", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "action", "limit");
-            ctx.json(audit.recent(p.bounded("limit", 100, 1, MAX_LIMIT), p.oneOf("action", ActionRoutes.ACTIONS)));
+            ctx.json(audit.recent(p.bounded("limit", 100, 1, MAX_LIMIT), p.oneOf("action", ActionRoutes.AUDITED)));
         });
         app.get("/api/latency", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "from", "to");

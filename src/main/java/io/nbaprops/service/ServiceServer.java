@@ -42,14 +42,14 @@ public final class ServiceServer implements AutoCloseable {
      * "not configured: why; fix"), shown by readiness, GET /api/sources and the dashboard.
      */
     public record Hooks(List<HealthComponent> components, Supplier<SelfHealer> selfHealer, Supplier<Object> opsStatus,
-            Supplier<Map<String, Object>> sourceAvailability) {
+            Supplier<Map<String, Object>> sourceAvailability, CliGateway cli) {
         public Hooks {
             components = List.copyOf(components);
         }
 
-        /** Without a source check (tests, tools): every source counts as configured. */
+        /** Without a source check or CLI commands (tests, tools): every source counts as configured. */
         public Hooks(List<HealthComponent> components, Supplier<SelfHealer> selfHealer, Supplier<Object> opsStatus) {
-            this(components, selfHealer, opsStatus, Map::of);
+            this(components, selfHealer, opsStatus, Map::of, null);
         }
     }
 
@@ -141,6 +141,7 @@ public final class ServiceServer implements AutoCloseable {
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         api.register(app);
         actions.register(app);
+        new CliRoutes(hooks.cli(), guard, actions, jobs).register(app);
         try {
             app.start(host, port);
         } catch (RuntimeException e) {

@@ -149,10 +149,13 @@ public final class PartitionHealer implements SelfHealer {
             RunSummary summary = engine.runPartition(d, toRun.keySet(), "self-heal");
             for (RunOutcome o : summary.outcomes()) {
                 Candidate c = toRun.get(o.asset());
+                String label = o.asset() + "/" + d;
+                if (c != null && !c.counted() && o.status() == RunStatus.SUCCESS) {
+                    repaired.add(label + ": " + c.why()); // went through behind its repaired upstream
+                }
                 if (c == null || !c.counted()) {
                     continue;
                 }
-                String label = o.asset() + "/" + d;
                 if (o.status() == RunStatus.SUCCESS) {
                     clearAttempts(o.asset(), d);
                     repaired.add(label + ": " + c.why());
