@@ -58,7 +58,7 @@ public final class OpsRuntime implements AutoCloseable {
         EngineJobs jobs = new EngineJobs(platform.engine(), platform.warehouse(), gameDays, healer, platform.pipeline().pregame(),
                 platform.pipeline().postgame(), sources::scheduled);
         CatchUp catchUp = cfg.catchUpDays() <= 0 ? null : new CatchUp(platform.warehouse(), platform.engine().store(), plan, gameDays,
-                platform.pipeline().postgame().stream().filter(platform.engine().graph()::contains).toList(), sources::scheduled,
+                jobs.scheduleGroup(), platform.pipeline().postgame().stream().filter(platform.engine().graph()::contains).toList(), sources::scheduled,
                 cfg.catchUpDays());
         Duration tick = Duration.ofSeconds(Math.max(1, cfg.tickSeconds()));
         List<OpsScheduler.Periodic> periodic = new java.util.ArrayList<>(List.of(

@@ -117,11 +117,20 @@ public final class EngineJobs implements JobRunner {
         return healed + "; " + describe("pregame", runGroup(job.date(), pregame, TRIGGER));
     }
 
-    /** A missed game day, after the fact: its schedule, pre-game and post-game groups, as the demo runs a day. */
+    /** A missed day, after the fact: its schedule, then on a game day its pre-game and post-game groups, as the demo runs a day. */
     private String catchUp(PlannedJob job) {
+        RunSummary day = runGroup(job.date(), schedule, "catch-up");
+        if (!gameDays.of(job.date()).isGameDay()) {
+            return "caught up (after the fact): " + describe("schedule", day) + "; no games";
+        }
         RunSummary pre = runGroup(job.date(), pregame, "catch-up");
         RunSummary post = runGroup(job.date(), postgame, "catch-up");
         return "caught up (after the fact): " + describe("pregame", pre) + "; " + describe("postgame", post);
+    }
+
+    /** The assets that read the day's schedule (run first every morning, and first by a catch-up). */
+    public List<String> scheduleGroup() {
+        return schedule;
     }
 
     /** Runs the group's scheduled assets for the date; none runs nothing (the engine reads "no names" as "every asset"). */

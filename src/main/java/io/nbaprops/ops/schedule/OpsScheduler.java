@@ -130,15 +130,22 @@ public final class OpsScheduler implements AutoCloseable {
         LocalDate today = LocalDate.ofInstant(now, plan.zone());
         List<PlannedJob> handed = new ArrayList<>();
         try {
+            List<LocalDate> missedNow = catchUp == null ? List.of() : catchUp.missed(now);
             for (LocalDate d : List.of(today.minusDays(1), today)) {
+                if (missedNow.contains(d) || jobRow(PlannedJob.id(d, JobKind.CATCHUP, null)).isPresent()) {
+                    continue; // its whole day runs (or ran) as a catch-up, in date order
+                }
                 for (PlannedJob j : plan.due(gameDays.apply(d), now)) {
+                    if (catchUp != null && catchUp.alreadyDone(j)) {
+                        continue;
+                    }
                     if (jobRow(j.id()).isEmpty() && scheduler.scheduleIfNotExists(jobTask.instance(j.id()), j.dueAt())) {
                         log.info("scheduled {} (due {})", j.id(), j.dueAt());
                         handed.add(j);
                     }
                 }
             }
-            catchUpNext(now).ifPresent(handed::add);
+            catchUpNext(now, missedNow).ifPresent(handed::add);
             lastTickError = null;
         } catch (RuntimeException e) {
             lastTickError = Secrets.mask(e.toString());
@@ -157,15 +164,15 @@ public final class OpsScheduler implements AutoCloseable {
      * Hands the oldest missed game day to db-scheduler, one at a time: the next goes once this one has ended (its end
      * triggers a tick), so missed days run strictly oldest first.
      */
-    private Optional<PlannedJob> catchUpNext(Instant now) {
+    private Optional<PlannedJob> catchUpNext(Instant now, List<LocalDate> missedNow) {
         if (catchUp == null) {
             return Optional.empty();
         }
+        missed = missedNow;
         String pending = pendingCatchUp;
         if (pending != null && jobRow(pending).map(r -> "RUNNING".equals(r.status())).orElse(true)) {
             return Optional.empty(); // handed and not ended yet
         }
-        missed = catchUp.missed(now);
         if (missed.isEmpty()) {
             pendingCatchUp = null;
             return Optional.empty();
