@@ -31,12 +31,9 @@ public final class Main {
      */
     static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
-        if (out != null) {
-            cl.setOut(out);
-        }
-        if (err != null) {
-            cl.setErr(err);
-        }
+        // Set on the root before anything prints, so every subcommand shares these two writers and the finally flushes them.
+        cl.setOut(out != null ? out : new PrintWriter(System.out, true));
+        cl.setErr(err != null ? err : new PrintWriter(System.err, true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ConfigOption.HOSTED.get() == null && ServiceClient.isLockConflict(ex) && ServiceClient.forwards(cmd.getCommandName())) {
                 return new ServiceClient(cmd).forward(parsed.originalArgs(), ex);
