@@ -160,7 +160,8 @@ async function loadToday() {
   $('card-alerts-sub').textContent = t.open_alerts ? 'need a look' : 'all clear';
   $('card-dead').textContent = t.dead_letters;
   if (t.window) {
-    $('window-note').textContent = 'showing ' + t.date + (t.window.basis === 'requested' ? '' : ' — ' + t.window.basis) + ' · ' + t.window.clock;
+    const basis = t.window.basis !== 'requested' ? t.window.basis : t.date === state.defaultDay ? state.defaultBasis : 'the date you chose';
+    $('window-note').textContent = 'showing ' + t.date + ' — ' + basis + ' · ' + t.window.clock;
   }
   table('games', ['game', 'tip-off', 'status', 'lines', 'context', 'features', 'predicted', 'box scores'],
     t.game_coverage.map((g) => [td(g.away_team + ' @ ' + g.home_team), td(time(g.tip_off)), td(g.status),
@@ -385,6 +386,8 @@ async function init() {
   // The latest date with data unless the platform is live (then today): never an empty wall-clock day on a demo.
   const ops = await get('/api/ops').catch(() => null);
   state.day = (ops && (ops.default_date || ops.today)) || new Date().toISOString().slice(0, 10);
+  state.defaultDay = state.day;
+  state.defaultBasis = ops && ops.window ? ops.window.basis : 'today';
   $('day').value = state.day;
   $('fp-date').value = state.day;
   $('bf-to').value = state.day;

@@ -47,8 +47,10 @@ public final class OpsRuntime implements AutoCloseable {
         this.cfg = platform.config().schedule();
         var zone = platform.config().zone();
         this.gameDays = new GameDays(platform.warehouse(), zone, LocalTime.parse(cfg.defaultTipOff()));
-        this.sources = new SourceAvailability(platform.config().pipeline().sources(), platform.config()::source, platform.secrets(),
-                platform.alerts(), platform.clock());
+        // The endpoints this platform's engine collects (a tool or test platform may register fewer than the pipeline names).
+        List<String> collected = platform.config().pipeline().sources().stream()
+                .filter(e -> platform.engine().graph().contains("collect_" + e)).toList();
+        this.sources = new SourceAvailability(collected, platform.config()::source, platform.secrets(), platform.alerts(), platform.clock());
         // A live run beats every heartbeat_seconds; three silent beats mean its process is gone.
         Duration stuck = Duration.ofSeconds(3 * Math.max(1, platform.config().engine().heartbeatSeconds()));
         this.healer = new PartitionHealer(platform.engine(), platform.warehouse(), gameDays, platform.opsAlerts(), platform.clock(), zone,

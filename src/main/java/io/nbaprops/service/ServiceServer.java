@@ -188,7 +188,7 @@ public final class ServiceServer implements AutoCloseable {
 
     /** "Today" in the platform's zone on its clock (the replay clock in the sandbox). */
     static LocalDate today(Platform p) {
-        return LocalDate.now(p.clock().withZone(p.config().zone()));
+        return LocalDate.ofInstant(p.clock().instant(), p.config().zone());
     }
 
     static Map<String, Object> map(Object... kv) {
