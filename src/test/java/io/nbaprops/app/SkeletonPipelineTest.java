@@ -22,11 +22,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.nbaprops.testing.NeedsSamples;
 
 /**
  * The walking skeleton on real balldontlie payloads served over loopback HTTP: schedule and box
  * scores fetched, archived, parsed, summarised, predicted; and what malformed payloads do.
  */
+@NeedsSamples
 class SkeletonPipelineTest {
     static final LocalDate BOX_DAY = LocalDate.of(2024, 1, 15);
     static final LocalDate GAMES_DAY = LocalDate.of(2025, 2, 20);
@@ -69,8 +71,12 @@ class SkeletonPipelineTest {
 
     @AfterEach
     void stop() {
-        platform.close();
-        server.close();
+        if (platform != null) {
+            platform.close();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 
     private <T> List<T> list(String sql, Class<T> type, Object... args) {

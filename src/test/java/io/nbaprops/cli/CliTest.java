@@ -2,9 +2,13 @@ package io.nbaprops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nbaprops.store.Warehouse;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,11 +52,22 @@ class CliTest {
     void queryPrintsATableJsonOrCsv() {
         Run table = run("query", "--config", config.toString(), "select count(*) AS runs from run_history");
         assertThat(table.code()).isZero();
-        assertThat(table.out()).contains("runs").contains("0").contains("(1 row)");
+        assertThat(table.out()).isEqualToNormalizingNewlines("runs\n----\n0\n(1 row)\n");
+        Run two = run("query", "--config", config.toString(), "select 7 AS n, 'a' AS word union all select 22, 'bbbbbb' order by n");
+        assertThat(two.out()).isEqualToNormalizingNewlines("n   word\n--  ------\n7   a\n22  bbbbbb\n(2 rows)\n");
         Run json = run("query", "--config", config.toString(), "--json", "select 1 AS one, 'x' AS two");
-        assertThat(json.out()).contains("\"one\" : 1").contains("\"two\" : \"x\"");
+        assertThat(json.code()).isZero();
+        assertThat(readJson(json.out())).isEqualTo(readJson("[{\"one\": 1, \"two\": \"x\"}]"));
         Run csv = run("query", "--config", config.toString(), "--csv", "select 1 AS one, 'a,b' AS two");
         assertThat(csv.out()).isEqualToNormalizingNewlines("one,two\n1,\"a,b\"\n");
+    }
+
+    private static JsonNode readJson(String s) {
+        try {
+            return new ObjectMapper().readTree(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

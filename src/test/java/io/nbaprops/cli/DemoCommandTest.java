@@ -2,11 +2,17 @@ package io.nbaprops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nbaprops.grade.PerformanceAsset;
+import io.nbaprops.sandbox.LeagueGame;
+import io.nbaprops.sandbox.SandboxLeague;
+import io.nbaprops.sandbox.TestLeagues;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,14 +24,40 @@ class DemoCommandTest {
         Files.writeString(config, "warehouse:\n  url: jdbc:duckdb:" + dir.resolve("w.duckdb") + "\narchive_dir: " + dir.resolve("raw")
                 + "\nexports_dir: " + dir.resolve("exports") + "\n");
         String demo = run("demo", "--days", "3", "--config", config.toString());
-        assertThat(demo).contains("demo finished").contains("3 game days").contains("runs: {SUCCESS=");
         assertThat(demo).doesNotContain("FAILED");
+        // The summary's counts are what the warehouse holds: the league's games of its first three dates, every prediction,
+        // every run (all successful).
+        SandboxLeague league = TestLeagues.get(2024);
+        List<LocalDate> dates = league.games().stream().map(LeagueGame::date).distinct().sorted().limit(3).toList();
+        long games = dates.stream().mapToLong(d -> league.gamesOn(d).size()).sum();
+        long predictions = count(config, "select count(*) from prediction");
+        long runs = count(config, "select count(*) from run_history");
+        assertThat(predictions).isPositive();
+        assertThat(demo).contains("3 game days, " + games + " games, " + predictions + " predictions stored")
+                .contains(runs + " runs: {SUCCESS=" + runs + "}");
+        // The evaluation table: one line per system graded, each with its number of graded player-games.
+        List<String> systems = strings(config, "select DISTINCT system_id from prediction_grade where actual is not null order by 1");
+        assertThat(systems).isNotEmpty();
+        for (String system : systems) {
+            String latest = PerformanceAsset.LATEST_GRADES.replaceFirst("\\?", "DATE '" + dates.get(0) + "'")
+                    .replaceFirst("\\?", "DATE '" + dates.get(2) + "'");
+            long graded = count(config, "select count(*) from (" + latest + ") g where g.system_id = '" + system + "' and g.actual is not null");
+            assertThat(demo).containsPattern("(?m)^" + system + " +points +" + graded + " ");
+        }
         String status = run("status", "--config", config.toString());
         assertThat(status).contains("prediction").contains("10-22").contains("ok");
-        String query = run("query", "--config", config.toString(), "select count(*) AS runs from run_history where status = 'SUCCESS'");
-        assertThat(query).contains("runs").contains("(1 row)");
-        assertThat(Files.exists(dir.resolve("exports/picks/2024-10-24.json"))).isTrue();
+        assertThat(Files.exists(dir.resolve("exports/picks/" + dates.get(2) + ".json"))).isTrue();
         assertThat(Files.exists(dir.resolve("exports/status.json"))).isTrue();
+    }
+
+    private static long count(Path config, String sql) {
+        return Long.parseLong(strings(config, sql).get(0));
+    }
+
+    /** The first column of a query's rows, through the CLI's CSV output. */
+    private static List<String> strings(Path config, String sql) {
+        String csv = run("query", "--config", config.toString(), "--csv", sql);
+        return csv.lines().skip(1).toList();
     }
 
     private static String run(String... args) {

@@ -3,7 +3,7 @@ package io.nbaprops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nbaprops.sandbox.SandboxLeague;
-import io.nbaprops.testing.DashboardBrowser;
+import io.nbaprops.testing.Browser;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -132,8 +132,8 @@ class DemoServeTest {
     @Test
     @Order(1)
     void theDashboardOpensOnTheLastGameDateWithItsGamesPredictionsAndCharts() throws Exception {
-        DashboardBrowser.requireBrowser();
-        WebDriver browser = DashboardBrowser.start(Files.createDirectories(dir.resolve("chromium-profile")));
+        Browser.require();
+        WebDriver browser = Browser.start(dir, 1500, 2600);
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             browser.get(base + "/");

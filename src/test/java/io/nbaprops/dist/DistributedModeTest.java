@@ -73,8 +73,7 @@ class DistributedModeTest {
 
     @BeforeAll
     void replayTheWeekBothWays() throws Exception {
-        Services.requirePostgres();
-        Services.requireRabbit();
+        Services.requirePostgresAndRabbit();
         embedded = SandboxSeason.start(dir.resolve("embedded"));
         dates = embedded.gameDates().subList(0, DAYS);
         SandboxSeason.days(embedded, dates);

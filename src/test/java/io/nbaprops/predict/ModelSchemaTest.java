@@ -2,6 +2,7 @@ package io.nbaprops.predict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.nbaprops.features.FeatureCatalog;
 import io.nbaprops.predict.model.ModelMeta;
@@ -47,9 +48,19 @@ class ModelSchemaTest {
                 FeatureCatalog.names());
         float[] row = new float[FeatureCatalog.size()];
         row[0] = 0.9f;
-        assertThat(m.predict(row, 1)[0]).isBetween(8.0, 12.0);
+        double p = m.predict(row, 1)[0];
+        // Exactly what XGBoost itself predicts with the artifact (no linear prior in this model), and near the
+        // function it learned: 10 x 0.9 + 2 = 11.
+        float[][] direct = XGBoost.loadModel(artifact).predict(new DMatrix(row, 1, FeatureCatalog.size(), Float.NaN));
+        assertThat(p).isEqualTo((double) direct[0][0]);
+        assertThat(p).isCloseTo(11.0, within(0.5));
         Map<String, Double> c = m.contributions(row, 3);
         assertThat(c).containsKey(FeatureCatalog.names().get(0)).containsKey("bias").hasSize(4);
+        assertThat(c.keySet().iterator().next()).as("the largest contribution is the one feature that matters")
+                .isEqualTo(FeatureCatalog.names().get(0));
+        // TreeSHAP adds up: every feature's contribution plus the bias is the prediction (each rounded to 0.001).
+        Map<String, Double> all = m.contributions(row, FeatureCatalog.size());
+        assertThat(all.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(p, within(0.0005 * all.size()));
     }
 
     @Test

@@ -80,9 +80,11 @@ class SystemsTest {
         BatchContext ctx = context(means, Map.of("joelembiid", history), Map.of());
         double onB2b = knn.predict(game(Map.of("pts_ewm", 28.0, "back_to_back", 1.0, "days_rest", 0.0)), ctx).value();
         double rested = knn.predict(game(Map.of("pts_ewm", 28.0, "back_to_back", 0.0, "days_rest", 2.0)), ctx).value();
-        assertThat(onB2b).isLessThan(28.0);
-        assertThat(rested).isGreaterThan(28.0);
-        assertThat(rested - onB2b).isGreaterThan(2.0);
+        // All ten are neighbours (k = 10), weighted 1 / (1 + distance): the same kind of game at distance 0, the
+        // other kind at sqrt(1^2 + 2^2) (back-to-back and days of rest, sd 1); the mean surprise is shrunk by half.
+        double far = 1 / (1 + Math.sqrt(5));
+        assertThat(onB2b).isCloseTo(28 + 0.5 * (5 * -6.0 + 5 * far * 2.0) / (5 + 5 * far), within(1e-9));
+        assertThat(rested).isCloseTo(28 + 0.5 * (5 * 2.0 + 5 * far * -6.0) / (5 + 5 * far), within(1e-9));
         assertThat(knn.predict(game(Map.of("pts_ewm", 28.0)), context(means, Map.of("joelembiid", history.subList(0, 3)), Map.of()))
                 .note()).isEqualTo("only 3 past games with form");
     }

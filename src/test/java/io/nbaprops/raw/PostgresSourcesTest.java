@@ -9,19 +9,16 @@ import io.nbaprops.raw.lines.LineHistoryAsset;
 import io.nbaprops.raw.lines.PropLines;
 import io.nbaprops.source.Parsers;
 import io.nbaprops.store.Warehouse;
+import io.nbaprops.testing.PgSchema;
 import io.nbaprops.testing.Samples;
 import io.nbaprops.testing.Services;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,14 +35,8 @@ class PostgresSourcesTest {
 
     @Test
     void samplesParseIdenticallyTwiceOnPostgres() throws Exception {
-        Services.requirePostgres();
-        String schema = "sources_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String base = Services.PG_URL;
-        try (Connection c = DriverManager.getConnection(base, Services.PG_USER, null); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-        }
-        try (Warehouse w = Warehouse.open(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema, Services.PG_USER,
-                null, 2)) {
+        Samples.dir(); // skips before any set-up when the samples are absent
+        try (PgSchema schema = PgSchema.create("sources"); Warehouse w = Warehouse.open(schema.url(), Services.PG_USER, null, 2)) {
             RawArchive archive = new RawArchive(dir.resolve("raw"), w);
             Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
             List<Sample> samples = List.of(
@@ -82,10 +73,6 @@ class PostgresSourcesTest {
             lines.materialize(AssetContext.standalone("prop_line", LocalDate.of(2025, 1, 20), w, clock));
             assertThat(PropLines.usable(w, LocalDate.of(2025, 1, 20))).hasSize(5);
             assertThat(PropLines.closing(w, LocalDate.of(2025, 1, 20))).hasSize(5);
-        } finally {
-            try (Connection c = DriverManager.getConnection(base, Services.PG_USER, null); Statement st = c.createStatement()) {
-                st.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
         }
     }
 

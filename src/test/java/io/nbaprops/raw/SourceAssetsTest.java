@@ -6,6 +6,7 @@ import io.nbaprops.config.AppConfig.SourceConfig;
 import io.nbaprops.config.Secrets;
 import io.nbaprops.engine.Asset;
 import io.nbaprops.engine.AssetGraph;
+import io.nbaprops.engine.Dependency;
 import io.nbaprops.source.HttpFetcher;
 import io.nbaprops.source.Parsers;
 import io.nbaprops.source.http.LocalServer;
@@ -60,8 +61,16 @@ class SourceAssetsTest {
     @Test
     void theRegistryIsAValidGraphWithKnownParsersAndExistingTables() {
         List<Asset> all = SourceAssets.all(fetcher, fx.archive);
-        AssetGraph graph = new AssetGraph(all);
-        assertThat(graph).isNotNull();
+        List<String> order = new AssetGraph(all).ordered().stream().map(Asset::name).toList();
+        assertThat(order).containsExactlyInAnyOrderElementsOf(all.stream().map(Asset::name).toList());
+        for (Asset a : all) {
+            for (Dependency d : a.upstream()) {
+                if (!d.asset().equals(a.name())) {
+                    assertThat(order.indexOf(d.asset())).as(d.asset() + " before " + a.name()).isLessThan(order.indexOf(a.name()));
+                }
+            }
+        }
+        assertThat(order.indexOf("collect_bdl_box_scores")).isLessThan(order.indexOf("raw_bdl_box_scores"));
         assertThat(all).extracting(Asset::name).contains("collect_bdl_box_scores", "raw_bdl_box_scores", "raw_nbac_injury_report",
                 "raw_oddsa_player_props", "raw_bp_player_props", "raw_br_roster", "prop_line", "game_line");
         Set<String> tables = new HashSet<>(fx.warehouse.jdbi().withHandle(h -> h.createQuery(
@@ -146,8 +155,9 @@ class SourceAssetsTest {
 
     @Test
     void theOddsApiQuotaIsStoredWithTheCollection() throws Exception {
-        server.route("/v4/historical/sports/basketball_nba/events", (ex, n) -> LocalServer.send(ex, 200, "application/json",
-                new String(Samples.read("oddsa_events_his", "raw_4c3bc8f6.json"), StandardCharsets.UTF_8),
+        // Read before serving: inside the handler a missing sample would drop the connection instead of skipping.
+        String events = new String(Samples.read("oddsa_events_his", "raw_4c3bc8f6.json"), StandardCharsets.UTF_8);
+        server.route("/v4/historical/sports/basketball_nba/events", (ex, n) -> LocalServer.send(ex, 200, "application/json", events,
                 "x-requests-remaining", "120", "x-requests-used", "19880", "x-requests-last", "10"));
         fx.clock = Clock.fixed(Instant.parse("2024-02-01T12:00:00Z"), ZoneOffset.UTC);
         LocalDate d = LocalDate.of(2024, 1, 25);

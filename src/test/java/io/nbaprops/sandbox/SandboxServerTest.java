@@ -153,15 +153,18 @@ class SandboxServerTest {
         assertThat(bdl.json().get("message").asText()).contains("Authorization");
         Http.Response odds = Http.get(base + "/v4/sports/basketball_nba/events");
         assertThat(odds.status()).isEqualTo(401);
-        Http.Response ok = Http.get(base + "/v4/sports/basketball_nba/events?apiKey=abc");
+        // A key of its own: the quota is counted per key, from 20,000; listing events is free, each market costs 1.
+        Http.Response ok = Http.get(base + "/v4/sports/basketball_nba/events?apiKey=quota-test-key");
         assertThat(ok.status()).isEqualTo(200);
-        assertThat(ok.header("x-requests-remaining")).isNotNull();
-        assertThat(ok.header("x-requests-used")).isNotNull();
+        assertThat(ok.header("x-requests-remaining")).isEqualTo("20000");
+        assertThat(ok.header("x-requests-used")).isEqualTo("0");
         assertThat(ok.header("x-requests-last")).isEqualTo("0");
         Http.Response props = Http.get(base + "/v4/sports/basketball_nba/events/" + league.games().get(1229).eventId()
-                + "/odds?apiKey=abc&regions=us&markets=player_points,player_assists&now=2025-04-13T12:00:00Z");
+                + "/odds?apiKey=quota-test-key&regions=us&markets=player_points,player_assists&now=2025-04-13T12:00:00Z");
         assertThat(props.status()).isEqualTo(200);
         assertThat(props.header("x-requests-last")).isEqualTo("2");
+        assertThat(props.header("x-requests-used")).isEqualTo("2");
+        assertThat(props.header("x-requests-remaining")).isEqualTo("19998");
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nbaprops.ops.alert.Alert;
 import io.nbaprops.ops.alert.Severity;
-import io.nbaprops.testing.DashboardBrowser;
+import io.nbaprops.testing.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,7 +36,7 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void browserOrSkip() {
-        DashboardBrowser.requireBrowser();
+        Browser.require();
     }
 
     @AfterEach
@@ -50,7 +50,7 @@ class DashboardBrowserTest {
     }
 
     WebDriver start() throws Exception {
-        return DashboardBrowser.start(Files.createDirectories(dir.resolve("chromium-profile")));
+        return Browser.start(dir, 1500, 2600);
     }
 
     WebElement cell(String asset, LocalDate d) {

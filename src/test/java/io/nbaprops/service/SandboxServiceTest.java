@@ -49,8 +49,18 @@ class SandboxServiceTest {
             };
             JsonNode today = get.apply("/api/today?date=" + last);
             assertThat(today.get("games").asInt()).isEqualTo(run.league().gamesOn(last).size());
-            assertThat(today.get("predictions").asLong()).isPositive();
-            assertThat(today.get("last_export").get("path").asText()).isNotBlank();
+            // The cards count what is stored for the date (and there is something to count).
+            Map<String, Object> stored = run.platform().warehouse().jdbi().withHandle(h -> h.createQuery("SELECT count(*) AS n, "
+                    + "count(DISTINCT player_lookup) AS players, count(*) FILTER (WHERE recommendation <> 'PASS') AS picks "
+                    + "FROM prediction WHERE game_date = ?").bind(0, last).mapToMap().one());
+            assertThat(((Number) stored.get("n")).longValue()).isPositive();
+            assertThat(today.get("predictions").asLong()).isEqualTo(((Number) stored.get("n")).longValue());
+            assertThat(today.get("predicted_players").asLong()).isEqualTo(((Number) stored.get("players")).longValue());
+            assertThat(today.get("picks").asLong()).isEqualTo(((Number) stored.get("picks")).longValue());
+            // The last export is a file that exists, written for the last replayed date.
+            JsonNode export = today.get("last_export");
+            assertThat(run.platform().config().exportsDir().resolve(export.get("path").asText())).isRegularFile();
+            assertThat(export.get("partition_date").asText()).isEqualTo(last.toString());
             // Every game has lines and box scores; context, features and predictions exist only for players with history
             // (early in the season not every game has them): the coverage shows which, and adds up to the cards.
             List<JsonNode> games = StreamSupport.stream(today.get("game_coverage").spliterator(), false).toList();

@@ -12,12 +12,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import io.nbaprops.testing.NeedsSamples;
 
 /**
  * Every sample folder has a parser of its name, every file in it parses (the damaged game book
  * fails with its typed error), and every folder is one the per-source tests assert real values on.
  * A new sample folder fails this test until it gets a parser and a test.
  */
+@NeedsSamples
 class SampleCoverageTest {
     /** Folders whose files the per-source *SamplesTest classes assert real values from. */
     private static final Set<String> ASSERTED = Set.of(

@@ -8,6 +8,8 @@ import io.nbaprops.config.AlertsConfig;
 import io.nbaprops.config.Secrets;
 import io.nbaprops.store.Warehouse;
 import io.nbaprops.testing.LogCapture;
+import io.nbaprops.testing.PgSchema;
+import io.nbaprops.testing.Services;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -215,8 +217,8 @@ class AlertDeliveryTest {
     @Test
     void outboxRetriesOnPostgresToo() throws Exception {
         w.close();
-        try (io.nbaprops.ops.PgSchema pg = new io.nbaprops.ops.PgSchema("alerts"); WebhookReceiver hook = new WebhookReceiver(HOOK_PATH)) {
-            w = Warehouse.open(pg.url, io.nbaprops.testing.Services.PG_USER, null, 4);
+        try (PgSchema pg = PgSchema.create("alerts"); WebhookReceiver hook = new WebhookReceiver(HOOK_PATH)) {
+            w = Warehouse.open(pg.url(), Services.PG_USER, null, 4);
             hook.status.set(500);
             AlertStore alerts = store(cfg(List.of("webhook"), 25, 20, 5), Map.of("ALERT_WEBHOOK_URL", hook.url(HOOK_PATH)));
             String id = alerts.raise(failed("prediction")).record().alertId();

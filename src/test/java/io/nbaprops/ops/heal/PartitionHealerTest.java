@@ -21,6 +21,8 @@ import io.nbaprops.ops.alert.OpsAlerts;
 import io.nbaprops.ops.schedule.GameDays;
 import io.nbaprops.store.RowBatch;
 import io.nbaprops.store.Warehouse;
+import io.nbaprops.testing.PgSchema;
+import io.nbaprops.testing.Services;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -145,8 +147,8 @@ class PartitionHealerTest {
     @Test
     void repairsAndGivesUpOnPostgresToo() throws Exception {
         w.close();
-        try (io.nbaprops.ops.PgSchema pg = new io.nbaprops.ops.PgSchema("heal")) {
-            open(pg.url, io.nbaprops.testing.Services.PG_USER);
+        try (PgSchema pg = PgSchema.create("heal")) {
+            open(pg.url(), Services.PG_USER);
             AtomicBoolean broken = new AtomicBoolean(true);
             build(asset("box", null), asset("grade", broken, "box"));
             engine.runPartition(d1, List.of("box"), "test");

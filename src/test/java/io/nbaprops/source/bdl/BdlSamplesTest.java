@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.nbaprops.testing.NeedsSamples;
 
 /** Every balldontlie sample, with values read from the files themselves. */
+@NeedsSamples
 class BdlSamplesTest {
 
     @Test

@@ -10,8 +10,10 @@ import io.nbaprops.source.ParsedRows;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import io.nbaprops.testing.NeedsSamples;
 
 /** BettingPros events (real captures) and offers (documented shape; no capture exists). */
+@NeedsSamples
 class BpSamplesTest {
 
     @Test

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nbaprops.source.ParsedRows;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import io.nbaprops.testing.NeedsSamples;
 
 /** BigDataBall's play-by-play of the 2025 Finals Game 7 and its discovery result. */
+@NeedsSamples
 class BdbSamplesTest {
 
     @Test

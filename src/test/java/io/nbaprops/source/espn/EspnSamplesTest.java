@@ -9,8 +9,10 @@ import io.nbaprops.source.ParsedRows;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import io.nbaprops.testing.NeedsSamples;
 
 /** Every ESPN sample, with values read from the files themselves. */
+@NeedsSamples
 class EspnSamplesTest {
 
     @Test

@@ -9,8 +9,10 @@ import io.nbaprops.source.ParseException;
 import io.nbaprops.source.ParsedRows;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import io.nbaprops.testing.NeedsSamples;
 
 /** The Odds API samples (historical, decimal prices) and the documented player-props example (American prices). */
+@NeedsSamples
 class OddsApiSamplesTest {
     private static final Instant SNAPSHOT = Instant.parse("2024-01-25T03:55:40Z");
 
