@@ -109,6 +109,11 @@ class DemoServeTest {
             serve.destroyForcibly();
             serve.waitFor(20, TimeUnit.SECONDS);
         }
+        if (dir != null) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     record Run(int code, String out, String err) {}

@@ -59,14 +59,17 @@ public final class CatchUp {
                         + "FROM ops_job_run WHERE partition_date BETWEEN ? AND ?")
                 .bind(0, from).bind(1, today).mapTo(LocalDate.class).list()));
         Set<String> succeeded = new HashSet<>();
+        Set<LocalDate> busy = new HashSet<>();
         for (PartitionState s : runs.states(from, today)) {
             if ("SUCCESS".equals(s.state())) {
                 succeeded.add(s.asset() + "|" + s.partitionDate());
+            } else if ("RUNNING".equals(s.state())) {
+                busy.add(s.partitionDate()); // being worked on right now (e.g. the morning job's run of yesterday's post-game)
             }
         }
         List<String> finals = postgame.stream().filter(scheduled).toList();
         List<String> dayStart = schedule.stream().filter(scheduled).toList();
-        return from.datesUntil(today).filter(d -> !planned.contains(d))
+        return from.datesUntil(today).filter(d -> !planned.contains(d) && !busy.contains(d))
                 .filter(d -> !(gameDates.contains(d) ? finals : dayStart).stream().allMatch(a -> succeeded.contains(a + "|" + d)))
                 .toList();
     }
