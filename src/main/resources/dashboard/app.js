@@ -111,10 +111,26 @@ function act(action, body) {
   return call('/api/actions/' + action, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {}) });
 }
 
+/** Follows a job (202) until it ends, showing its progress; returns the finished job. */
+async function awaitJob(id, onProgress) {
+  for (;;) {
+    const j = await get('/api/actions/jobs/' + id);
+    if (onProgress) onProgress(j);
+    if (!['QUEUED', 'RUNNING'].includes(j.state)) return j;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function runAction(button, action, body, describe) {
   button.disabled = true;
   try {
-    const out = await act(action, body);
+    let out = await act(action, body);
+    if (out.progress_url) {
+      showResult(action + ': ' + out.state.toLowerCase() + ' (job ' + out.id.slice(0, 8) + ')', true);
+      const job = await awaitJob(out.id, (j) => showResult(action + ': ' + j.state.toLowerCase() + ' · ' + j.done + '/' + j.total + ' ' + j.unit, true));
+      if (job.state === 'FAILED' || job.state === 'ABANDONED') throw new Error(job.state.toLowerCase() + ': ' + (job.error || ''));
+      out = job.result || job;
+    }
     const text = describe(out);
     showResult(text, true);
     toast(text, false);
@@ -155,6 +171,10 @@ async function loadToday() {
   $('card-alerts').textContent = t.open_alerts;
   $('card-alerts-sub').textContent = t.open_alerts ? 'need a look' : 'all clear';
   $('card-dead').textContent = t.dead_letters;
+  if (t.window) {
+    const basis = t.window.basis !== 'requested' ? t.window.basis : t.date === state.defaultDay ? state.defaultBasis : 'the date you chose';
+    $('window-note').textContent = 'showing ' + t.date + ' — ' + basis + ' · ' + t.window.clock;
+  }
   table('games', ['game', 'tip-off', 'status', 'lines', 'context', 'features', 'predicted', 'box scores'],
     t.game_coverage.map((g) => [td(g.away_team + ' @ ' + g.home_team), td(time(g.tip_off)), td(g.status),
       td(g.lines, 'num'), td(g.context, 'num'), td(g.features, 'num'), td(g.predicted, 'num'), td(g.box_scores, 'num')]),
@@ -289,6 +309,7 @@ async function loadPerformance() {
   table('perf-table', ['system', 'predictions', 'picks', 'won', 'lost', 'win rate', 'profit (u)', 'ROI'], p.systems.map((s) => [
     td(s.system_id), td(s.predictions, 'num'), td(s.picks, 'num'), td(s.wins, 'num'), td(s.losses, 'num'), td(pct(s.win_rate), 'num'),
     td(num(s.profit_units, 2), 'num'), td(pct(s.roi), 'num')]), 'no graded predictions in ' + p.from + ' … ' + p.to);
+  $('perf-window').textContent = p.from + ' … ' + p.to + (p.window && p.window.basis !== 'requested' ? ' (' + p.window.basis.split(':')[0] + ')' : '');
   const dates = [...new Set(p.daily.map((d) => d.game_date))].sort();
   const systems = [...new Set(p.daily.map((d) => d.system_id))].sort();
   const series = (fn) => systems.map((s, i) => {
@@ -313,6 +334,21 @@ async function loadPerformance() {
     data: buckets.map((k) => { const b = edge.find((x) => x.system_id === s && x.bucket === k); return b && b.win_rate != null ? 100 * b.win_rate : null; }) })));
 }
 
+async function loadOps() {
+  const o = await get('/api/ops');
+  const s = o.status || {};
+  table('plan', ['job', 'last run', 'status', 'result', 'next'], (s.jobs || []).map((j) => [td(j.name), td(time(j.last_run_at)),
+    el('td', {}, j.last_status ? el('span', { class: 'st ' + (j.last_status === 'SUCCESS' ? 'SUCCESS' : j.last_status === 'RUNNING' ? 'RUNNING' : 'FAILED') }, j.last_status) : ''),
+    td(j.last_result, 'msg'), td(time(j.next_run_at))]), 'the scheduler is not running in this process');
+  const c = s.catch_up || { pending: [], recent: [] };
+  $('catch-up').textContent = c.pending.length
+    ? 'catching up ' + c.pending.length + ' missed game day(s), oldest first: ' + c.pending.join(', ')
+    : 'no missed game days' + (c.recent.length ? ' (caught up: ' + c.recent.map((r) => r.partition_date + ' ' + r.status).join(', ') + ')' : '');
+  table('sources', ['source', 'availability'], Object.entries(s.sources || {}).map(([k, v]) => [td(k),
+    el('td', { class: 'msg', title: v }, el('span', { class: 'st ' + (v === 'configured' ? 'SUCCESS' : 'WAITING') }, v === 'configured' ? 'configured' : 'not configured'),
+      ' ', v === 'configured' ? '' : v.replace(/^not configured: /, ''))]), 'no source check in this process');
+}
+
 async function loadAudit() {
   const a = await get('/api/audit?limit=100');
   table('audit', ['when', 'who', 'action', 'status', 'result', 'params'], a.map((x) => [td(time(x.occurred_at)), td(x.who), td(x.action),
@@ -330,43 +366,51 @@ async function startBackfill() {
   const from = $('bf-from').value, to = $('bf-to').value;
   if (!from || !to) { showResult('backfill: choose both dates', false); return; }
   const asset = $('bf-asset').value;
-  const job = await runAction($('bf-start'), 'backfill', { assets: asset === 'all' ? [] : [asset], from, to, force: $('bf-force').checked },
-    (j) => 'backfill queued: ' + j.from + ' … ' + j.to);
-  if (job) pollJob(job.id);
-}
-
-async function pollJob(id) {
-  $('bf-progress').classList.remove('hidden');
-  for (;;) {
-    let j;
-    try { j = await get('/api/actions/jobs/' + id); } catch (e) { showResult('backfill: ' + e.message, false); return; }
-    $('bf-bar').style.width = j.percent + '%';
-    $('bf-text').textContent = j.state + ' · ' + j.dates_done + '/' + j.dates_total + ' dates' + (j.last_date ? ' · last ' + j.last_date : '');
-    if (!['QUEUED', 'RUNNING'].includes(j.state)) {
-      showResult('backfill ' + j.state.toLowerCase() + ': ' + JSON.stringify(j.counts) + (j.problems.length ? '\n' + j.problems.join('\n') : ''),
-        j.state === 'SUCCEEDED');
-      await refresh();
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 1000));
+  const button = $('bf-start');
+  button.disabled = true;
+  try {
+    const queued = await act('backfill', { assets: asset === 'all' ? [] : [asset], from, to, force: $('bf-force').checked });
+    $('bf-progress').classList.remove('hidden');
+    const j = await awaitJob(queued.id, (x) => {
+      $('bf-bar').style.width = x.percent + '%';
+      $('bf-text').textContent = x.state + ' · ' + x.done + '/' + x.total + ' ' + x.unit + (x.last_item ? ' · last ' + x.last_item : '');
+    });
+    showResult('backfill ' + j.state.toLowerCase() + ': ' + JSON.stringify(j.counts) + (j.problems && j.problems.length ? '\n' + j.problems.join('\n') : ''),
+      j.state === 'SUCCEEDED');
+    await refresh();
+  } catch (e) {
+    showResult('backfill: ' + e.message, false);
+  } finally {
+    button.disabled = false;
   }
 }
 
 // ---------- wiring ----------
 async function refresh() {
-  const parts = [loadHealth, loadToday, loadGrid, loadRuns, loadErrors, loadAlerts, loadStuckAndDead, loadLatency, loadPerformance, loadAudit];
+  const parts = [loadHealth, loadToday, loadGrid, loadRuns, loadErrors, loadAlerts, loadStuckAndDead, loadLatency, loadPerformance, loadOps,
+    loadAudit];
   const results = await Promise.allSettled(parts.map((f) => f()));
   const failed = results.map((r, i) => [r, parts[i].name]).filter(([r]) => r.status === 'rejected');
   if (failed.length) toast('could not load: ' + failed.map(([r, n]) => n.replace('load', '') + ' (' + r.reason.message + ')').join(', '), true);
 }
 
 async function init() {
+  // `nbaprops serve` prints the dashboard's address with the key in the fragment (#key=...): a fragment never reaches
+  // the server in a request line or a Referer. The page keeps the key for the tab and drops it from the address bar.
+  const fromUrl = /(?:^#|&)key=([^&]+)/.exec(location.hash);
+  if (fromUrl) {
+    sessionStorage.setItem(KEY_STORE, decodeURIComponent(fromUrl[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
   // The key dialog works before anything else: the first API call asks for the key.
   $('api-key-save').addEventListener('click', () => closeKeyDialog($('api-key-input').value.trim() || null));
   $('api-key-cancel').addEventListener('click', () => closeKeyDialog(null));
   $('api-key-input').addEventListener('keydown', (e) => { if (e.key === 'Enter') $('api-key-save').click(); });
+  // The latest date with data unless the platform is live (then today): never an empty wall-clock day on a demo.
   const ops = await get('/api/ops').catch(() => null);
-  state.day = (ops && ops.today) || new Date().toISOString().slice(0, 10);
+  state.day = (ops && (ops.default_date || ops.today)) || new Date().toISOString().slice(0, 10);
+  state.defaultDay = state.day;
+  state.defaultBasis = ops && ops.window ? ops.window.basis : 'today';
   $('day').value = state.day;
   $('fp-date').value = state.day;
   $('bf-to').value = state.day;
@@ -390,7 +434,7 @@ async function init() {
   $('retry-dead').addEventListener('click', (e) => runAction(e.target, 'retry-dead-letters', {}, (o) => o.requeued + ' dead letters re-queued'));
   $('key-button').addEventListener('click', async () => { const k = await askKey(''); if (k) { sessionStorage.setItem(KEY_STORE, k); refresh(); } });
   await refresh();
-  setInterval(() => { if (!document.hidden) { loadHealth(); loadToday(); loadAlerts(); loadStuckAndDead(); } }, 30000);
+  setInterval(() => { if (!document.hidden) { loadHealth(); loadToday(); loadAlerts(); loadStuckAndDead(); loadOps(); } }, 30000);
 }
 
 init();

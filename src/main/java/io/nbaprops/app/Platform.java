@@ -49,6 +49,8 @@ public final class Platform implements AutoCloseable {
     private final AlertDelivery alertDelivery;
     private final OpsAlerts opsAlerts;
     private final DeadLetters deadLetters;
+    /** Error reporting to Sentry, when a DSN is set (else null). */
+    private final io.nbaprops.ops.alert.SentryReporting sentry;
     /** Distributed mode's broker parts (null in-process): closed with the platform. */
     private final List<AutoCloseable> busParts = new java.util.ArrayList<>();
     private volatile boolean closing;
@@ -59,9 +61,11 @@ public final class Platform implements AutoCloseable {
         this.clock = clock;
         var w = config.warehouse();
         this.warehouse = Warehouse.open(w.url(), w.user(), secrets.get(w.passwordSecret()).orElse(null), w.poolSize());
+        this.sentry = io.nbaprops.ops.alert.SentryReporting.start(config.sentry(), secrets, nodeName()).orElse(null);
         try {
             // New alerts go to the outbox (log at once; e-mail and webhook with retries); repeats only bump a counter.
-            this.alertDelivery = AlertDelivery.fromConfig(warehouse, clock, config.alerts(), secrets, nodeName());
+            this.alertDelivery = AlertDelivery.fromConfig(warehouse, clock, config.alerts(), secrets, nodeName(),
+                    sentry == null ? List.of() : List.of(sentry.destination()));
             this.alerts = new AlertStore(warehouse, clock, Duration.ofMinutes(config.alerts().dedupeMinutes()), alertDelivery);
             this.archive = new RawArchive(config.archiveDir(), warehouse);
             this.fetcher = new HttpFetcher(config::source, secrets, archive, clock);
@@ -102,6 +106,9 @@ public final class Platform implements AutoCloseable {
         } catch (RuntimeException e) {
             closeBus();
             warehouse.close();
+            if (sentry != null) {
+                sentry.close();
+            }
             throw e;
         }
     }
@@ -178,6 +185,11 @@ public final class Platform implements AutoCloseable {
         return clock;
     }
 
+    /** "wall clock", or where the sandbox's replay clock stands and how fast it runs. */
+    public String clockDescription() {
+        return clock instanceof SandboxTimeClock s ? s.describe() : "wall clock";
+    }
+
     public Warehouse warehouse() {
         return warehouse;
     }
@@ -232,5 +244,8 @@ public final class Platform implements AutoCloseable {
         closeBus();
         alertDelivery.close();
         warehouse.close();
+        if (sentry != null) {
+            sentry.close();
+        }
     }
 }

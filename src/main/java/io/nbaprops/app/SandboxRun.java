@@ -73,14 +73,12 @@ public final class SandboxRun implements AutoCloseable {
             overlay.putIfAbsent("NBAPROPS_ENGINE_INITIAL_BACKOFF_MS", "10");
             overlay.putIfAbsent("NBAPROPS_ENGINE_MAX_BACKOFF_MS", "200");
             AppConfig cfg = new ConfigLoader().load(configFile, overlay);
-            Map<String, String> keys = new HashMap<>(SANDBOX_KEYS);
-            // The service's own keys, for a replay served over HTTP, come from the environment as anywhere else.
-            for (String name : List.of(cfg.service().apiKeySecret(), cfg.service().readKeySecret())) {
-                if (env.get(name) != null) {
-                    keys.put(name, env.get(name));
-                }
-            }
-            Platform platform = Platform.open(cfg, new Secrets(keys, null), new SandboxTimeClock(clock));
+            // The user's secrets (the service's API key, a Sentry DSN...), with every source key replaced by the sandbox's.
+            Map<String, String> keys = new HashMap<>(env);
+            keys.putAll(SANDBOX_KEYS);
+            String secretsFile = cfg.secretsFile();
+            Platform platform = Platform.open(cfg, new Secrets(keys, secretsFile == null || secretsFile.isBlank() ? null
+                    : Path.of(secretsFile)), new SandboxTimeClock(clock));
             SandboxTruth.writeSeason(platform.warehouse(), league);
             return new SandboxRun(league, server, clock, platform);
         } catch (RuntimeException e) {
@@ -128,6 +126,33 @@ public final class SandboxRun implements AutoCloseable {
     /** Moves the replay clock (and so what the sandbox serves) to {@code now}. */
     public void at(Instant now) {
         clock.set(now);
+    }
+
+    /** Runs the replay clock from {@code from} at {@code speed} times real time (0: it stands at {@code from}). */
+    public void replay(Instant from, double speed) {
+        if (speed == 0) {
+            clock.set(from);
+        } else {
+            clock.run(from, speed);
+        }
+    }
+
+    /** Where a replay picks up: 04:00 the morning after the last date whose results went out, else the season's start. */
+    public Instant resumePoint() {
+        LocalDate last = platform.warehouse().jdbi().withHandle(h -> h.createQuery("SELECT max(partition_date) FROM asset_partition "
+                + "WHERE asset = 'export_results' AND state = 'SUCCESS'").mapTo(LocalDate.class).findOne().orElse(null));
+        return last == null ? seasonStart(league) : morningAfter(last);
+    }
+
+    /**
+     * The seed of the sandbox league a warehouse holds ({@code nbaprops demo} made it), or empty for a live warehouse.
+     * Opens the warehouse briefly (migrating it, as any command does).
+     */
+    public static java.util.Optional<Long> seedOf(AppConfig cfg, Secrets secrets) {
+        var w = cfg.warehouse();
+        try (var wh = io.nbaprops.store.Warehouse.open(w.url(), w.user(), secrets.get(w.passwordSecret()).orElse(null), 2)) {
+            return wh.jdbi().withHandle(h -> h.createQuery("SELECT max(seed) FROM sandbox_truth").mapTo(Long.class).findOne());
+        }
     }
 
     /** 04:00 Eastern the morning after a game date: every box score of the date is final by then. */

@@ -28,4 +28,12 @@ final class SandboxTimeClock extends Clock {
     public Instant instant() {
         return sandbox.now();
     }
+
+    /** For status pages: where the replay stands, and whether it moves. */
+    String describe() {
+        double speed = sandbox.speed();
+        return "sandbox replay clock, " + (speed == 0 ? "standing at " + sandbox.now()
+                : "at " + sandbox.now() + ", running " + (speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed))
+                        + "x real time");
+    }
 }

@@ -2,12 +2,15 @@ package io.nbaprops.cli;
 
 import io.nbaprops.app.Platform;
 import io.nbaprops.engine.RunSummary;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = {"Materialises the assets for every date of a range, in date order, with a progress bar.",
@@ -16,6 +19,9 @@ import picocli.CommandLine.Option;
 final class BackfillCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD")
     LocalDate from;
@@ -32,12 +38,14 @@ final class BackfillCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (to.isBefore(from)) {
-            System.err.println("--to " + to + " is before --from " + from);
+            spec.commandLine().getErr().println("--to " + to + " is before --from " + from);
             return 2;
         }
-        try (Platform p = config.open()) {
-            RunSummary s = p.engine().backfill(from, to, assets, "backfill", force, new Progress("backfill", System.err));
-            System.out.println(s.describe(30));
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConfigOption.Lease lease = config.lease()) {
+            Platform p = lease.platform();
+            RunSummary s = p.engine().backfill(from, to, assets, "backfill", force, new Progress("backfill", spec.commandLine().getErr(), ConfigOption.HOSTED.get() == null));
+            out.println(s.describe(30));
             return Progress.exitCode(s);
         }
     }

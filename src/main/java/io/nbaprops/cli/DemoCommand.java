@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
         description = {"Runs the whole platform on the generated sandbox league (the 2024-25 schedule and rosters), day by",
             "day: collect over HTTP from a local server in the real APIs' formats, analytics, features, model training,",
             "predictions and picks before the games; box scores, grades, performance and exports after them.",
-            "No keys, no network. Uses the configured warehouse (./data by default); a second run resumes."})
+            "No keys, no network. Uses the configured warehouse (./data by default); a second run resumes.",
+            "With --serve it then serves the result (dashboard, API, daily plan) on the sandbox's replay clock; with",
+            "--speed N the daily plan replays the rest of the season live, N times real time (e.g. 600)."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -28,30 +30,78 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2024", description = "Sandbox league seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--serve", description = "Then serve the demo's warehouse (dashboard, API, daily plan) until stopped.")
+    boolean serve;
+
+    @Option(names = "--speed", paramLabel = "N", description = "With --serve: run the replay clock N times real time so the "
+            + "daily plan replays the season live (without --days, no day is run beforehand).")
+    Double speed;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "With --serve: the port (default: service.port; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "With --serve: the address to bind (default: service.host).")
+    String host;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         long t0 = System.nanoTime();
+        if (speed != null) {
+            serve = true;
+        }
         System.err.println("demo: generating the sandbox league (seed " + seed + ") and starting its server...");
         Map<String, String> env = new HashMap<>(System.getenv());
-        try (SandboxRun run = SandboxRun.start(seed, config.file, env)) {
+        SandboxRun run = startReplay(seed, config.file, env, speed);
+        boolean handedOver = false;
+        try {
             List<LocalDate> dates = run.gameDates();
-            if (days != null) {
-                dates = dates.subList(0, Math.max(0, Math.min(days, dates.size())));
+            int n = days != null ? days : speed != null ? 0 : dates.size();
+            dates = dates.subList(0, Math.max(0, Math.min(n, dates.size())));
+            int code = 0;
+            if (!dates.isEmpty()) {
+                code = runDays(run, dates, t0);
             }
-            System.err.printf("demo: %d game days from %s, sandbox at %s, warehouse %s%n", dates.size(), dates.get(0),
-                    run.baseUrl(), run.platform().config().warehouse().url());
-            Progress progress = new Progress("demo", System.err);
-            progress.start(dates.size());
-            RunSummary all = new RunSummary();
-            for (LocalDate d : dates) {
-                RunSummary day = run.day(d);
-                all.addAll(day);
-                progress.dateDone(d, day);
+            if (!serve) {
+                return code;
             }
-            progress.finish(all);
-            summary(run, dates, all, (System.nanoTime() - t0) / 1e9);
-            return all.outcomes().stream().anyMatch(o -> o.status().isTerminalFailure()) ? 1 : 0;
+            run.replay(run.resumePoint(), speed == null ? 0 : speed);
+            handedOver = true;
+            return ServiceRunner.serveUntilStopped(run.platform(), run::close, host != null ? host : run.platform().config().service().host(),
+                    port != null ? port : run.platform().config().service().port(), System.out);
+        } finally {
+            if (!handedOver) {
+                run.close();
+            }
         }
+    }
+
+    /**
+     * The sandbox run a demo or a served demo warehouse uses. A live replay ({@code speed}) ticks the plan every second
+     * and polls for due jobs four times a second, so the plan keeps up with a clock running minutes a second.
+     */
+    static SandboxRun startReplay(long seed, java.nio.file.Path configFile, Map<String, String> env, Double speed) {
+        Map<String, String> e = new HashMap<>(env);
+        if (speed != null && speed > 0) {
+            e.putIfAbsent("NBAPROPS_SCHEDULE_TICK_SECONDS", "1");
+            e.putIfAbsent("NBAPROPS_SCHEDULE_POLL_MILLIS", "250");
+        }
+        return SandboxRun.start(seed, configFile, e);
+    }
+
+    private static int runDays(SandboxRun run, List<LocalDate> dates, long t0) {
+        System.err.printf("demo: %d game days from %s, sandbox at %s, warehouse %s%n", dates.size(), dates.get(0),
+                run.baseUrl(), run.platform().config().warehouse().url());
+        Progress progress = new Progress("demo", System.err);
+        progress.start(dates.size());
+        RunSummary all = new RunSummary();
+        for (LocalDate d : dates) {
+            RunSummary day = run.day(d);
+            all.addAll(day);
+            progress.dateDone(d, day);
+        }
+        progress.finish(all);
+        summary(run, dates, all, (System.nanoTime() - t0) / 1e9);
+        return all.outcomes().stream().anyMatch(o -> o.status().isTerminalFailure()) ? 1 : 0;
     }
 
     private static void summary(SandboxRun run, List<LocalDate> dates, RunSummary all, double seconds) {
@@ -78,6 +128,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("next: ./nbaprops status    ./nbaprops query \"select * from system_daily_performance limit 10\"");
+        System.out.println("      NBAPROPS_API_KEY=<24+ random characters> ./nbaprops serve   (the dashboard on this season)");
         System.out.println("      exports in " + run.platform().config().exportsDir().toAbsolutePath().normalize());
     }
 

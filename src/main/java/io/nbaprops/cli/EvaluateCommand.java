@@ -2,10 +2,8 @@ package io.nbaprops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.nbaprops.config.AppConfig;
-import io.nbaprops.config.Secrets;
+import java.io.PrintWriter;
 import io.nbaprops.predict.Evaluation;
-import io.nbaprops.store.Warehouse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +12,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Reports, per prediction system, over graded games of a date range: MAE and bias, the books' line MAE",
@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD")
     LocalDate from;
@@ -34,41 +37,39 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AppConfig cfg = config.load();
-        Secrets secrets = Secrets.of(cfg, System.getenv());
-        try (Warehouse w = Warehouse.openReadOnly(cfg.warehouse().url(), cfg.warehouse().user(),
-                secrets.get(cfg.warehouse().passwordSecret()).orElse(null))) {
-            List<Evaluation.SystemEvaluation> eval = new Evaluation(w).evaluate(from, to);
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConfigOption.ReadLease w = config.readOnly()) {
+            List<Evaluation.SystemEvaluation> eval = new Evaluation(w.warehouse()).evaluate(from, to);
             if (json) {
-                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(Evaluation.toJson(from, to, eval)));
                 return 0;
             }
-            print(eval);
+            print(eval, out);
             return 0;
         }
     }
 
-    private void print(List<Evaluation.SystemEvaluation> eval) {
+    private void print(List<Evaluation.SystemEvaluation> eval, PrintWriter out) {
         if (eval.isEmpty()) {
-            System.out.println("no graded predictions between " + from + " and " + to);
+            out.println("no graded predictions between " + from + " and " + to);
             return;
         }
-        System.out.printf("%-15s %-8s %7s %6s %6s %8s %7s %6s %6s %7s %7s %7s %6s%n", "system", "market", "graded", "MAE", "bias", "line MAE",
+        out.printf("%-15s %-8s %7s %6s %6s %8s %7s %6s %6s %7s %7s %7s %6s%n", "system", "market", "graded", "MAE", "bias", "line MAE",
                 "oracle", "picks", "hit %", "ROI %", "hit@3 %", "ROI@3 %", "ECE");
         for (var e : eval) {
-            System.out.printf(Locale.ROOT, "%-15s %-8s %7d %6s %6s %8s %7s %6d %6s %7s %7s %7s %6s%n", e.system(), e.market(), e.predictions(),
+            out.printf(Locale.ROOT, "%-15s %-8s %7d %6s %6s %8s %7s %6d %6s %7s %7s %7s %6s%n", e.system(), e.market(), e.predictions(),
                     f(e.mae()), f(e.bias()), f(e.lineMae()), f(e.oracleMae()), e.picks(), pct(e.hitRate()), pct(e.roi()),
                     pct(e.hitRateEdge3()), pct(e.roiEdge3()), pct(e.ece()));
         }
         for (var e : eval) {
-            System.out.println();
-            System.out.println(e.system() + " " + e.market() + " — calibration (stated vs actual win rate of picks, by decile):");
+            out.println();
+            out.println(e.system() + " " + e.market() + " — calibration (stated vs actual win rate of picks, by decile):");
             for (Map<String, Object> b : e.calibration()) {
-                System.out.printf(Locale.ROOT, "  %d0%%  n=%-6s stated %s  actual %s%n", ((Number) b.get("decile")).intValue(), b.get("n"),
+                out.printf(Locale.ROOT, "  %d0%%  n=%-6s stated %s  actual %s%n", ((Number) b.get("decile")).intValue(), b.get("n"),
                         pct(((Number) b.get("stated")).doubleValue()), pct(((Number) b.get("actual")).doubleValue()));
             }
-            System.out.println("  by edge: " + e.edgeBuckets());
+            out.println("  by edge: " + e.edgeBuckets());
         }
     }
 

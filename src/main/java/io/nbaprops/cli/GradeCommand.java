@@ -4,12 +4,15 @@ import io.nbaprops.app.Platform;
 import io.nbaprops.engine.RunSummary;
 import io.nbaprops.grade.GradeAsset;
 import io.nbaprops.grade.PerformanceAsset;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = {"Grades every prediction of a date (and updates the performance aggregates) once its box scores are",
@@ -18,6 +21,9 @@ import picocli.CommandLine.Option;
 final class GradeCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
     LocalDate date;
@@ -31,15 +37,17 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (to != null && heal) {
-            System.err.println("--heal grades one date; leave out --to");
+            spec.commandLine().getErr().println("--heal grades one date; leave out --to");
             return 2;
         }
-        try (Platform p = config.open()) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConfigOption.Lease lease = config.lease()) {
+            Platform p = lease.platform();
             if (to != null) {
                 List<LocalDate> dates = p.engine().partitionDates(date, to);
                 RunSummary s = p.engine().runRange(GradeAsset.NAME, dates, "cli", true);
                 s.addAll(p.engine().runRange(PerformanceAsset.NAME, dates, "cli", true));
-                System.out.println(dates.size() + " game dates: " + s.describe(20));
+                out.println(dates.size() + " game dates: " + s.describe(20));
                 return Progress.exitCode(s);
             }
             RunSummary s = heal ? p.engine().runWithUpstream(GradeAsset.NAME, date, "cli")
@@ -47,7 +55,7 @@ final class GradeCommand implements Callable<Integer> {
             if (heal) {
                 s.add(p.engine().run(PerformanceAsset.NAME, date, "cli"));
             }
-            System.out.println(s.describe(20));
+            out.println(s.describe(20));
             return Progress.exitCode(s);
         }
     }

@@ -4,6 +4,7 @@ import io.nbaprops.engine.Engine;
 import io.nbaprops.engine.RunStatus;
 import io.nbaprops.engine.RunSummary;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -15,24 +16,32 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class Progress implements Engine.BackfillProgress {
     private final String task;
-    private final PrintStream err;
+    private final PrintWriter err;
+    private final boolean terminal;
     private ProgressBar bar;
     private int total;
     private int done;
     private int failed;
     private int lastDecile = -1;
 
+    /** On the process's own stderr: a bar when it is a terminal. */
     Progress(String task, PrintStream err) {
+        this(task, new PrintWriter(err, true), System.console() != null);
+    }
+
+    /** {@code terminal}: draw a bar on this process's stderr; else one line per 10% to {@code err}. */
+    Progress(String task, PrintWriter err, boolean terminal) {
         this.task = task;
         this.err = err;
+        this.terminal = terminal;
     }
 
     @Override
     public void start(int dates) {
         total = dates;
-        if (System.console() != null) {
+        if (terminal) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(dates).setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(err)).setUnit(" days", 1).build();
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" days", 1).build();
         }
     }
 

@@ -2,12 +2,9 @@ package io.nbaprops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.nbaprops.config.AppConfig;
-import io.nbaprops.config.Secrets;
 import io.nbaprops.store.ReadOnlyQuery;
-import io.nbaprops.store.Warehouse;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -15,15 +12,21 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Runs one read-only SQL query against the warehouse and prints the result.",
             "Statements that could write (INSERT, UPDATE, DELETE, DROP, COPY, ATTACH, ...) are refused, and the",
-            "warehouse is opened read-only as well. With DuckDB, stop `nbaprops serve` first (one process per file)."})
+            "warehouse is opened read-only as well. While `nbaprops serve` holds a DuckDB file, the query goes through the",
+            "service (loopback), with the same output."})
 final class QueryCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SQL")
     String sql;
@@ -44,20 +47,17 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        AppConfig cfg = config.load();
-        Secrets secrets = Secrets.of(cfg, System.getenv());
         ReadOnlyQuery.Result r;
         try {
             io.nbaprops.store.SqlGuard.requireReadOnly(sql);
         } catch (IllegalArgumentException e) {
-            System.err.println("query refused: " + e.getMessage());
+            spec.commandLine().getErr().println("query refused: " + e.getMessage());
             return 2;
         }
-        try (Warehouse w = Warehouse.openReadOnly(cfg.warehouse().url(), cfg.warehouse().user(),
-                secrets.get(cfg.warehouse().passwordSecret()).orElse(null))) {
-            r = ReadOnlyQuery.run(w, sql, maxRows);
+        try (ConfigOption.ReadLease w = config.readOnly()) {
+            r = ReadOnlyQuery.run(w.warehouse(), sql, maxRows);
         }
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         if (format.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.rows()));
         } else if (format.csv) {

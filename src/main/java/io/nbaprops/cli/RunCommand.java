@@ -2,12 +2,15 @@ package io.nbaprops.cli;
 
 import io.nbaprops.app.Platform;
 import io.nbaprops.engine.RunSummary;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Materialises the assets for one game date (all assets, upstream first, unless --asset is given).",
@@ -15,6 +18,9 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The game date (partition).")
     LocalDate date;
@@ -24,9 +30,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Platform p = config.open()) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConfigOption.Lease lease = config.lease()) {
+            Platform p = lease.platform();
             RunSummary s = p.engine().runPartition(date, assets, "cli");
-            System.out.println(s.describe(20));
+            out.println(s.describe(20));
             return Progress.exitCode(s);
         }
     }

@@ -2,29 +2,31 @@ package io.nbaprops.cli;
 
 import io.nbaprops.app.OpsRuntime;
 import io.nbaprops.app.Platform;
+import io.nbaprops.app.SandboxRun;
 import io.nbaprops.config.AppConfig;
 import io.nbaprops.config.BusConfig;
-import io.nbaprops.ops.heal.SelfHealer;
+import io.nbaprops.config.Secrets;
 import io.nbaprops.service.HealthComponent;
-import io.nbaprops.service.ServiceServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the HTTP service on one port until stopped (Ctrl-C): JSON API under /api, write actions under",
-            "/api/actions, /health/live, /health/ready, /metrics (Prometheus) and the admin dashboard at /.",
-            "The API, /metrics and the actions need the key named by service.api_key_secret (default NBAPROPS_API_KEY,",
-            "at least 24 characters) in the X-API-Key header; service.read_key_secret names an optional read-only key."})
+            "/api/actions (X-API-Key), /health/live, /health/ready, /metrics (Prometheus) and the admin dashboard at /,",
+            "with the daily plan, self-heal and alerts. The API key is the secret named by service.api_key_secret",
+            "(default NBAPROPS_API_KEY, at least 24 characters; service.read_key_secret names an optional read-only key).",
+            "The API and /metrics need one of them. On a warehouse `nbaprops demo` made, it serves the demo's season on the sandbox's",
+            "replay clock (where the demo stopped; --speed N replays the rest of the season live, N times real time).",
+            "While it runs, status, query, evaluate, export, grade, run and backfill go through it."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -35,46 +37,31 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: service.host).")
     String host;
 
+    @Option(names = "--speed", paramLabel = "N", description = "On a demo warehouse: run the replay clock N times real time "
+            + "(600: ten minutes of the season a second); without it the clock stands where the demo stopped.")
+    Double speed;
+
     @Override
     public Integer call() throws Exception {
-        Platform p = config.open();
-        ServiceServer server;
-        OpsRuntime ops = null;
-        try {
-            ServiceServer.keyGuard(p); // a short or doubled key stops serve here, before the scheduler starts
-            AppConfig cfg = p.config();
-            List<HealthComponent> components = new ArrayList<>();
-            components.add(bus(cfg.bus(), p));
-            Supplier<SelfHealer> healer;
-            Supplier<Object> opsStatus;
-            // The daily plan, periodic self-heal and the alert outbox run beside the HTTP service.
-            ops = new OpsRuntime(p);
-            ops.start();
-            OpsRuntime rt = ops;
-            components.add(HealthComponent.of("scheduler", cfg.schedule().enabled(), () -> scheduler(rt.status())));
-            healer = rt::selfHealer;
-            opsStatus = rt::status;
-            server = ServiceServer.start(p, new ServiceServer.Hooks(components, healer, opsStatus),
-                    host != null ? host : cfg.service().host(), port != null ? port : cfg.service().port());
-        } catch (RuntimeException e) {
-            if (ops != null) {
-                ops.close();
+        AppConfig cfg = config.load();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        Optional<Long> seed = SandboxRun.seedOf(cfg, Secrets.of(cfg, env));
+        String h = host != null ? host : cfg.service().host();
+        int p0 = port != null ? port : cfg.service().port();
+        if (seed.isEmpty()) {
+            if (speed != null) {
+                System.err.println("serve: --speed replays a warehouse `nbaprops demo` made; this one is live (wall clock)");
+                return 2;
             }
-            p.close();
-            throw e;
+            Platform p = config.open();
+            return ServiceRunner.serveUntilStopped(p, p::close, h, p0, System.out);
         }
-        OpsRuntime runtime = ops;
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            runtime.close();
-            p.close();
-            stopped.countDown();
-        }, "serve-shutdown"));
-        String shownHost = host != null ? host : p.config().service().host();
-        System.out.println("nbaprops serve: dashboard http://" + shownHost + ":" + server.port() + "/  (Ctrl-C to stop)");
-        stopped.await();
-        return 0;
+        System.out.println("nbaprops serve: this warehouse was made by `nbaprops demo` (sandbox league, seed " + seed.get()
+                + "): serving its season on the sandbox's replay clock. To run live with real keys, use a new warehouse "
+                + "(README, Operations).");
+        SandboxRun run = DemoCommand.startReplay(seed.get(), config.file, env, speed);
+        run.replay(run.resumePoint(), speed == null ? 0 : speed);
+        return ServiceRunner.serveUntilStopped(run.platform(), run::close, h, p0, System.out);
     }
 
     static HealthComponent.Status scheduler(OpsRuntime.Status s) {
@@ -89,10 +76,14 @@ final class ServeCommand implements Callable<Integer> {
 
     /** In-process work needs no broker; with RabbitMQ the broker's port must accept a connection. */
     static HealthComponent bus(BusConfig bus, Platform p) {
+        return bus(bus, p.secrets());
+    }
+
+    static HealthComponent bus(BusConfig bus, Secrets secrets) {
         if (!bus.isRabbit()) {
             return HealthComponent.of("bus", false, () -> HealthComponent.Status.disabled("in-process work (bus.kind=in_process)"));
         }
-        String uri = p.secrets().get(bus.rabbitmqUriSecret()).orElse(bus.rabbitmqDefaultUri());
+        String uri = secrets.get(bus.rabbitmqUriSecret()).orElse(bus.rabbitmqDefaultUri());
         return HealthComponent.of("bus", true, () -> {
             URI u = URI.create(uri);
             String h = u.getHost() == null ? "127.0.0.1" : u.getHost();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.nbaprops.app.Platform;
 import io.nbaprops.engine.Asset;
 import io.nbaprops.engine.PartitionState;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows the last run state of every asset, as a grid of assets x game dates,",
@@ -23,6 +26,9 @@ import picocli.CommandLine.Option;
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "One date in detail.")
     LocalDate date;
@@ -35,10 +41,12 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Platform p = config.open()) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConfigOption.Lease lease = config.lease()) {
+            Platform p = lease.platform();
             List<Asset> assets = p.engine().graph().ordered();
             if (date != null) {
-                return detail(p, assets);
+                return detail(p, assets, out);
             }
             List<PartitionState> states = p.engine().store().states(LocalDate.of(1900, 1, 1), LocalDate.of(2999, 1, 1));
             TreeSet<LocalDate> dates = new TreeSet<>();
@@ -47,11 +55,11 @@ final class StatusCommand implements Callable<Integer> {
             java.util.Collections.reverse(shown);
             if (json) {
                 List<PartitionState> sel = states.stream().filter(s -> shown.contains(s.partitionDate())).toList();
-                System.out.println(mapper().writeValueAsString(sel));
+                out.println(mapper().writeValueAsString(sel));
                 return 0;
             }
             if (shown.isEmpty()) {
-                System.out.println("nothing has run yet (try: nbaprops demo --days 3)");
+                out.println("nothing has run yet (try: nbaprops demo --days 3)");
                 return 0;
             }
             Map<String, Map<LocalDate, String>> grid = new LinkedHashMap<>();
@@ -70,14 +78,14 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 rows.add(row);
             }
-            Terminal.table(System.out, cols, rows);
-            System.out.println("ok = success, FAIL = failed, TIME = timed out, wait = waiting for inputs, run = running, "
+            Terminal.table(out, cols, rows);
+            out.println("ok = success, FAIL = failed, TIME = timed out, wait = waiting for inputs, run = running, "
                     + "ABND = abandoned, . = never ran");
             return 0;
         }
     }
 
-    private int detail(Platform p, List<Asset> assets) throws Exception {
+    private int detail(Platform p, List<Asset> assets, PrintWriter out) throws Exception {
         Map<String, PartitionState> states = p.engine().store().states(date);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Asset a : assets) {
@@ -93,9 +101,9 @@ final class StatusCommand implements Callable<Integer> {
             rows.add(row);
         }
         if (json) {
-            System.out.println(mapper().writeValueAsString(rows));
+            out.println(mapper().writeValueAsString(rows));
         } else {
-            Terminal.table(System.out, List.of("asset", "phase", "state", "rows", "failures", "updated_at", "reason"), rows);
+            Terminal.table(out, List.of("asset", "phase", "state", "rows", "failures", "updated_at", "reason"), rows);
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package io.nbaprops.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,12 @@ final class Terminal {
     private Terminal() {}
 
     static void table(PrintStream out, List<String> columns, List<Map<String, Object>> rows) {
+        PrintWriter w = new PrintWriter(out);
+        table(w, columns, rows);
+        w.flush();
+    }
+
+    static void table(PrintWriter out, List<String> columns, List<Map<String, Object>> rows) {
         List<List<String>> cells = new ArrayList<>();
         int[] width = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {

@@ -26,6 +26,7 @@ public record AppConfig(
         ServiceConfig service,
         BusConfig bus,
         ScheduleConfig schedule,
+        SentryConfig sentry,
         JsonNode sandbox) {
 
     public ZoneId zone() {

@@ -16,4 +16,5 @@ public record ScheduleConfig(
         String defaultTipOff,
         long selfHealMinutes,
         int selfHealLookbackDays,
-        int selfHealMaxAttempts) {}
+        int selfHealMaxAttempts,
+        int catchUpDays) {}

@@ -555,10 +555,11 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Marks runs whose process is gone as ABANDONED: a RUNNING row with no heartbeat for {@code silence}.
-     * Embedded mode calls this at start-up with zero silence (only one process can hold the file).
+     * Embedded mode calls this at start-up with zero silence (only one process can hold the file): then every
+     * RUNNING row goes, whatever its heartbeat says, since a replay clock may stand before the dead process's.
      */
     public List<RunRecord> abandonSilentRuns(Duration silence) {
-        List<RunRecord> stale = store.runningOlderThan(clock.instant().minus(silence));
+        List<RunRecord> stale = silence.isZero() ? store.running() : store.runningOlderThan(clock.instant().minus(silence));
         for (RunRecord r : stale) {
             if (active.containsKey(key(r.asset(), r.partitionDate()))) {
                 continue;

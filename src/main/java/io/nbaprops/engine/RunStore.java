@@ -122,7 +122,13 @@ public final class RunStore {
                 .bind(0, asset).bind(1, partition).map(ConstructorMapper.of(RunRecord.class)).list());
     }
 
-    /** Runs left RUNNING by a process that is gone (embedded mode: any at start-up; else by stale heartbeat). */
+    /** Every run recorded as RUNNING (embedded mode at start-up: all of them belong to a process that is gone). */
+    public List<RunRecord> running() {
+        return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM run_history WHERE status = 'RUNNING' ORDER BY started_at")
+                .map(ConstructorMapper.of(RunRecord.class)).list());
+    }
+
+    /** Runs left RUNNING by a process that is gone, by stale heartbeat. */
     public List<RunRecord> runningOlderThan(Instant heartbeatBefore) {
         return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM run_history WHERE status = 'RUNNING' "
                         + "AND coalesce(heartbeat_at, started_at) < ? ORDER BY started_at")

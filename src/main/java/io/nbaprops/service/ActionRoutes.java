@@ -37,9 +37,9 @@ final class ActionRoutes {
     private static final Logger log = LoggerFactory.getLogger(ActionRoutes.class);
     static final List<String> ACTIONS = List.of("rerun", "backfill", "force-predictions", "trigger-self-heal", "retry-dead-letters",
             "ack-alert");
-    /** What the audit trail holds: the actions, wrong keys on reads, and throttle episodes. */
-    static final List<String> AUDITED = java.util.stream.Stream.concat(ACTIONS.stream(), java.util.stream.Stream.of("read", "throttle"))
-            .toList();
+    /** What the audit trail holds: the actions, CLI writes run through the service, wrong keys on reads, throttle episodes. */
+    static final List<String> AUDITED = java.util.stream.Stream.concat(ACTIONS.stream(), java.util.stream.Stream.of("cli", "read",
+            "throttle")).toList();
     private static final String PREFIX = "/api/actions/";
     /** The assets "trigger predictions" runs, in this order, when the platform has them. */
     static final List<String> PREDICTION_ASSETS = List.of("prediction", "export_picks");
@@ -51,10 +51,10 @@ final class ActionRoutes {
     private final Alerts alerts;
     private final DeadLetters deadLetters;
     private final Supplier<SelfHealer> healer;
-    private final BackfillJobs jobs;
+    private final ActionJobs jobs;
 
     ActionRoutes(AuditLog audit, ObjectMapper json, Engine engine, Alerts alerts, DeadLetters deadLetters, Supplier<SelfHealer> healer,
-            BackfillJobs jobs) {
+            ActionJobs jobs) {
         this.audit = audit;
         this.json = json;
         this.engine = engine;
@@ -63,6 +63,7 @@ final class ActionRoutes {
         this.healer = healer;
         this.jobs = jobs;
     }
+
 
     /** What an action answers: HTTP status, JSON body, and one line for the audit trail. */
     record Result(int status, Map<String, Object> body, String summary) {}
@@ -95,21 +96,21 @@ final class ActionRoutes {
             if (!id.matches("[0-9a-f-]{36}")) {
                 throw new BadRequest("id", "job id must be a UUID, got '" + Params.clip(id) + "'");
             }
-            var job = jobs.find(id);
+            var job = jobs.view(id);
             if (job.isEmpty()) {
-                ctx.status(404).json(Map.of("error", "no backfill job " + id + " (jobs are kept in memory until restart)"));
+                ctx.status(404).json(Map.of("error", "no job " + id));
                 return;
             }
-            ctx.json(job.get().view());
+            ctx.json(job.get());
         }, Access.READ);
         app.get("/api/actions/jobs", ctx -> {
-            Params.of(ctx.queryParamMap());
-            ctx.json(jobs.recent());
+            Params p = Params.of(ctx.queryParamMap(), "limit");
+            ctx.json(jobs.recent(p.bounded("limit", 50, 1, ApiRoutes.MAX_LIMIT)));
         }, Access.READ);
     }
 
     /** Runs after {@link RequestGuard} let the key through: reads the bounded body, validates, acts, audits. */
-    private void handle(Context ctx, String action, Action a) {
+    void handle(Context ctx, String action, Action a) {
         String who = RequestGuard.who(ctx);
         String remote = RequestGuard.client(ctx).address();
         String raw = null;
@@ -139,13 +140,23 @@ final class ActionRoutes {
         return m;
     }
 
+    /** A long action: queued as a job, answered 202 with the job and where to follow it. */
+    Result queued(String kind, Map<String, Object> params, String who, int total, String unit, String what,
+            ActionJobs.Work work) {
+        ActionJobs.Job job = jobs.submit(kind, params, who, total, unit, work);
+        Map<String, Object> body = new LinkedHashMap<>(jobs.view(job.id()).orElseThrow());
+        return new Result(202, body, "job " + job.id() + " queued: " + what);
+    }
+
     private Result rerun(Body b, String who) {
         b.allow("asset", "partition");
         String asset = b.asset("asset", engine);
         LocalDate date = b.requiredDate("partition");
-        RunOutcome o = engine.run(asset, date, "dashboard");
-        Map<String, Object> body = outcome(o);
-        return new Result(200, body, o.status() + " " + asset + " [" + date + "]" + (o.succeeded() ? "" : ": " + o.message()));
+        return queued("rerun", ServiceServer.map("asset", asset, "partition", date), who, 1, "runs", asset + " [" + date + "]", job -> {
+            RunOutcome o = engine.run(asset, date, "dashboard");
+            job.step(asset + " " + date, Map.of(o.status().name(), 1), o.succeeded() ? List.of() : List.of(problem(o)));
+            return outcome(o);
+        });
     }
 
     private Result backfill(Body b, String who) {
@@ -155,11 +166,23 @@ final class ActionRoutes {
         LocalDate to = b.requiredDate("to");
         Params.checkRange("from", from, to, MAX_BACKFILL_DAYS);
         boolean force = b.bool("force");
-        BackfillJobs.Job job = jobs.submit(assets, from, to, force, who);
-        Map<String, Object> body = new LinkedHashMap<>(job.view());
-        body.put("progress_url", "/api/actions/jobs/" + job.id());
-        return new Result(202, body, "job " + job.id() + " queued: " + (assets.isEmpty() ? "all assets" : assets) + " " + from + ".." + to
-                + (force ? " (force)" : ""));
+        int days = (int) (to.toEpochDay() - from.toEpochDay() + 1);
+        return queued("backfill", ServiceServer.map("assets", assets, "from", from, "to", to, "force", force), who, days, "dates",
+                (assets.isEmpty() ? "all assets" : assets) + " " + from + ".." + to + (force ? " (force)" : ""), job -> {
+                    RunSummary s = engine.backfill(from, to, assets, "dashboard-backfill", force, new Engine.BackfillProgress() {
+                        @Override
+                        public void start(int dates) {
+                            job.total(dates);
+                        }
+
+                        @Override
+                        public void dateDone(LocalDate date, RunSummary day) {
+                            job.step(date.toString(), statuses(day), day.outcomes().stream().filter(o -> !o.succeeded())
+                                    .map(ActionRoutes::problem).toList());
+                        }
+                    });
+                    return ServiceServer.map("counts", s.counts(), "all_succeeded", s.allSucceeded());
+                });
     }
 
     private Result forcePredictions(Body b, String who) {
@@ -169,24 +192,37 @@ final class ActionRoutes {
         if (names.isEmpty()) {
             return new Result(409, error("this platform has no prediction asset to run", null), "no prediction asset");
         }
-        RunSummary s = engine.runPartition(date, names, "dashboard");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("date", date);
-        body.put("all_succeeded", s.allSucceeded());
-        body.put("outcomes", s.outcomes().stream().map(ActionRoutes::outcome).toList());
-        return new Result(200, body, s.describe(3));
+        return queued("force-predictions", ServiceServer.map("date", date), who, names.size(), "runs", names + " [" + date + "]", job -> {
+            RunSummary s = new RunSummary();
+            for (String name : names) {
+                RunOutcome o = engine.run(name, date, "dashboard");
+                s.add(o);
+                job.step(name, Map.of(o.status().name(), 1), o.succeeded() ? List.of() : List.of(problem(o)));
+            }
+            return ServiceServer.map("date", date, "all_succeeded", s.allSucceeded(), "outcomes",
+                    s.outcomes().stream().map(ActionRoutes::outcome).toList());
+        });
     }
 
     private Result selfHeal(Body b, String who) {
         b.allow();
-        HealReport r = healer.get().heal("dashboard");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("found", r.found());
-        body.put("repaired", r.repaired());
-        body.put("failed", r.failed());
-        body.put("gave_up", r.gaveUp());
-        return new Result(200, body, r.found().size() + " found, " + r.repaired().size() + " repaired, " + r.failed().size()
-                + " failed, " + r.gaveUp().size() + " gave up");
+        return queued("trigger-self-heal", Map.of(), who, 1, "passes", "self-heal pass", job -> {
+            HealReport r = healer.get().heal("dashboard");
+            List<String> problems = new ArrayList<>(r.failed());
+            r.gaveUp().forEach(g -> problems.add("gave up: " + g));
+            job.step("self-heal", Map.of("REPAIRED", r.repaired().size(), "FAILED", r.failed().size()), problems);
+            return ServiceServer.map("found", r.found(), "repaired", r.repaired(), "failed", r.failed(), "gave_up", r.gaveUp());
+        });
+    }
+
+    private static String problem(RunOutcome o) {
+        return o.status() + " " + o.asset() + " [" + o.partition() + "] " + (o.message() == null ? "" : o.message());
+    }
+
+    private static Map<String, Integer> statuses(RunSummary s) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        s.outcomes().forEach(o -> m.merge(o.status().name(), 1, Integer::sum));
+        return m;
     }
 
     private Result retryDeadLetters(Body b, String who) {
@@ -300,6 +336,25 @@ final class ActionRoutes {
                 throw new BadRequest(name, "field '" + name + "' must be true or false");
             }
             return v.asBoolean();
+        }
+
+        /** A list of at most {@code max} strings (each at most 2,000 characters); missing means empty. */
+        List<String> strings(String name, int max) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return List.of();
+            }
+            if (!v.isArray() || v.size() > max) {
+                throw new BadRequest(name, "field '" + name + "' must be a list of at most " + max + " strings");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isTextual() || e.asText().length() > 2000) {
+                    throw new BadRequest(name, "field '" + name + "' must be a list of strings of at most 2000 characters");
+                }
+                out.add(e.asText());
+            }
+            return out;
         }
 
         String asset(String name, Engine engine) {

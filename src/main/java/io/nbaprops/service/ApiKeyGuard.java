@@ -16,12 +16,16 @@ import javax.crypto.spec.SecretKeySpec;
  * key opens reads. Keys come only from headers ({@code X-API-Key}, or {@code Authorization: Bearer}) and are compared
  * in constant time over HMAC-SHA256 digests (equal length whatever was sent). The HMAC's secret is random per process,
  * so a wrong key's fingerprint in the audit trail tells repeated attempts apart without letting anyone test guesses
- * offline; the configured keys are named ("api-key", "read-key"), never fingerprinted.
+ * offline; the configured keys are named ("api-key", "read-key"), never fingerprinted. Each guard also draws a local
+ * token that may only read: {@code serve} hands it to the CLI on the same machine through the discovery file beside
+ * the warehouse (readable by its owner only), so the CLI reads through the service without the operator's keys.
  */
 public final class ApiKeyGuard {
     public static final String HEADER = "X-API-Key";
     /** Shorter keys are refused at start-up: a key is the only thing between the internet and the actions. */
     public static final int MIN_KEY_CHARS = 24;
+    /** Who a request with the API key is in the audit trail (the only one that may act). */
+    public static final String WRITER = "api-key";
 
     /** What a route needs: nothing, a key that may read, or the API key. */
     public enum Access implements RouteRole { PUBLIC, READ, WRITE }
@@ -33,6 +37,8 @@ public final class ApiKeyGuard {
     private final byte[] writeDigest;
     private final byte[] readDigest;
     private final String writeName;
+    private final String localToken;
+    private final byte[] localDigest;
 
     /**
      * {@code writeKey}/{@code readKey} null or blank: not configured (without the API key every keyed route is refused).
@@ -40,7 +46,12 @@ public final class ApiKeyGuard {
      * @throws ConfigException when a configured key is shorter than {@link #MIN_KEY_CHARS} or the two keys are equal
      */
     public ApiKeyGuard(String writeKey, String writeName, String readKey, String readName) {
-        new SecureRandom().nextBytes(secret);
+        SecureRandom random = new SecureRandom();
+        random.nextBytes(secret);
+        byte[] token = new byte[32];
+        random.nextBytes(token);
+        this.localToken = HexFormat.of().formatHex(token);
+        this.localDigest = hmac(localToken);
         this.writeName = writeName;
         this.writeDigest = digestOf(checked(writeKey, writeName));
         this.readDigest = digestOf(checked(readKey, readName));
@@ -73,6 +84,11 @@ public final class ApiKeyGuard {
         return readDigest != null;
     }
 
+    /** This process's read-only token for the CLI on the same machine (see {@link ServiceDiscovery}); never logged. */
+    public String localToken() {
+        return localToken;
+    }
+
     /** The key a request presents: {@code X-API-Key}, else an {@code Authorization: Bearer} token (what Prometheus sends). */
     public static String presented(UnaryOperator<String> header) {
         String k = header.apply(HEADER);
@@ -88,6 +104,10 @@ public final class ApiKeyGuard {
         if (needed == Access.PUBLIC) {
             return new Verdict(true, "public", given, 200, null);
         }
+        if (given && MessageDigest.isEqual(localDigest, hmac(presented))) {
+            return needed == Access.READ ? new Verdict(true, "local-cli", true, 200, null)
+                    : new Verdict(false, "local-cli", true, 403, "the local token may only read: writes need the API key (" + writeName + ")");
+        }
         if (writeDigest == null) {
             return new Verdict(false, given ? "invalid-key:" + fingerprint(presented) : "anonymous", given, 401,
                     "the API is closed: no API key is configured. Set the secret " + writeName
@@ -101,7 +121,7 @@ public final class ApiKeyGuard {
         boolean write = MessageDigest.isEqual(writeDigest, got);
         boolean read = readDigest != null && MessageDigest.isEqual(readDigest, got);
         if (write) {
-            return new Verdict(true, "api-key", true, 200, null);
+            return new Verdict(true, WRITER, true, 200, null);
         }
         if (read) {
             return needed == Access.READ ? new Verdict(true, "read-key", true, 200, null)

@@ -32,13 +32,18 @@ final class ApiRoutes {
     private final ResultsQueries results;
     private final AuditLog audit;
     private final Supplier<Object> opsStatus;
+    private final DataWindow window;
+    private final Supplier<Map<String, Object>> sourceAvailability;
 
-    ApiRoutes(Platform platform, PipelineQueries pipeline, ResultsQueries results, AuditLog audit, Supplier<Object> opsStatus) {
+    ApiRoutes(Platform platform, PipelineQueries pipeline, ResultsQueries results, AuditLog audit, Supplier<Object> opsStatus,
+            Supplier<Map<String, Object>> sourceAvailability) {
+        this.sourceAvailability = sourceAvailability;
         this.platform = platform;
         this.pipeline = pipeline;
         this.results = results;
         this.audit = audit;
         this.opsStatus = opsStatus;
+        this.window = new DataWindow(platform);
     }
 
     private List<String> assets() {
@@ -58,12 +63,12 @@ final class ApiRoutes {
             Params p = Params.of(ctx.queryParamMap(), "to", "days");
             int days = p.bounded("days", 14, 1, MAX_GRID_DAYS);
             LocalDate to = p.date("to");
-            if (to == null) {
-                LocalDate latest = pipeline.latestDate();
-                LocalDate today = ServiceServer.today(platform);
-                to = latest == null || latest.isBefore(today) ? today : latest;
-            }
-            ctx.json(pipeline.grid(to.minusDays(days - 1L), to));
+            DataWindow.Now w = window.now();
+            boolean requested = to != null;
+            to = requested ? to : w.defaultDate();
+            Map<String, Object> grid = pipeline.grid(to.minusDays(days - 1L), to);
+            grid.put("window", w.describe(to.minusDays(days - 1L), to, requested));
+            ctx.json(grid);
         }, Access.READ);
         app.get("/api/status/date", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "date");
@@ -72,7 +77,10 @@ final class ApiRoutes {
         app.get("/api/today", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "date");
             LocalDate d = p.date("date");
-            Map<String, Object> day = results.day(d == null ? ServiceServer.today(platform) : d);
+            DataWindow.Now w = window.now();
+            LocalDate shown = d == null ? w.defaultDate() : d;
+            Map<String, Object> day = results.day(shown);
+            day.put("window", w.describe(shown, shown, d != null));
             day.put("open_alerts", platform.alerts().recent(MAX_LIMIT * 10, true).size());
             day.put("dead_letters", platform.deadLetters().count());
             ctx.json(day);
@@ -94,23 +102,27 @@ final class ApiRoutes {
         app.get("/api/predictions", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "date", "system", "player", "market", "limit");
             LocalDate d = p.date("date");
-            ctx.json(results.predictions(d == null ? ServiceServer.today(platform) : d, p.oneOf("system", systems()),
+            if (d == null) {
+                DataWindow.Now w = window.now();
+                d = w.defaultDate();
+                ctx.header("X-Data-Window", d + "; " + w.basis());
+            }
+            ctx.json(results.predictions(d, p.oneOf("system", systems()),
                     p.matching("player", PLAYER, "a player key (lower-case letters and digits, e.g. lebronjames)"),
                     p.oneOf("market", MARKETS), p.bounded("limit", 200, 1, MAX_LIMIT)));
         }, Access.READ);
         app.get("/api/performance", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "system", "market", "from", "to");
             LocalDate to = p.date("to");
-            if (to == null) {
-                LocalDate latest = pipeline.latestDate();
-                to = latest == null ? ServiceServer.today(platform) : latest;
-            }
             LocalDate from = p.date("from");
-            if (from == null) {
-                from = to.minusDays(59);
-            }
+            DataWindow.Now w = window.now();
+            boolean requested = to != null && from != null;
+            to = to != null ? to : w.resultsTo();
+            from = from != null ? from : to.minusDays(59);
             Params.checkRange("from", from, to, MAX_RANGE_DAYS);
-            ctx.json(results.performance(p.oneOf("system", systems()), p.oneOf("market", MARKETS), from, to));
+            Map<String, Object> perf = results.performance(p.oneOf("system", systems()), p.oneOf("market", MARKETS), from, to);
+            perf.put("window", w.describe(from, to, requested));
+            ctx.json(perf);
         }, Access.READ);
         app.get("/api/alerts", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "status", "limit");
@@ -129,16 +141,15 @@ final class ApiRoutes {
         app.get("/api/latency", ctx -> {
             Params p = Params.of(ctx.queryParamMap(), "from", "to");
             LocalDate to = p.date("to");
-            if (to == null) {
-                LocalDate latest = pipeline.latestDate();
-                to = latest == null ? ServiceServer.today(platform) : latest;
-            }
             LocalDate from = p.date("from");
-            if (from == null) {
-                from = to.minusDays(29);
-            }
+            DataWindow.Now w = window.now();
+            boolean requested = to != null && from != null;
+            to = to != null ? to : w.resultsTo();
+            from = from != null ? from : to.minusDays(29);
             Params.checkRange("from", from, to, MAX_RANGE_DAYS);
-            ctx.json(pipeline.latency(from, to));
+            Map<String, Object> latency = pipeline.latency(from, to);
+            latency.put("window", w.describe(from, to, requested));
+            ctx.json(latency);
         }, Access.READ);
         app.get("/api/stuck", ctx -> {
             Params.of(ctx.queryParamMap());
@@ -151,12 +162,16 @@ final class ApiRoutes {
         }, Access.READ);
         app.get("/api/sources", ctx -> {
             Params.of(ctx.queryParamMap());
-            ctx.json(pipeline.sourcesLastSuccess());
+            Map<String, Object> sources = new java.util.LinkedHashMap<>(pipeline.sourcesLastSuccess());
+            sources.put("availability", sourceAvailability.get());
+            ctx.json(sources);
         }, Access.READ);
         app.get("/api/ops", ctx -> {
             Params.of(ctx.queryParamMap());
             Object s = opsStatus.get();
-            ctx.json(ServiceServer.map("today", ServiceServer.today(platform), "status", s));
+            DataWindow.Now w = window.now();
+            ctx.json(ServiceServer.map("today", w.today(), "default_date", w.defaultDate(), "window", w.describe(w.defaultDate(),
+                    w.defaultDate(), false), "status", s));
         }, Access.READ);
     }
 }

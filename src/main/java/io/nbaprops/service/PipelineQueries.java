@@ -48,12 +48,6 @@ public final class PipelineQueries {
         return out;
     }
 
-    /** The newest partition date with any state, or null when nothing ran. */
-    public LocalDate latestDate() {
-        return warehouse.jdbi().withHandle(h -> h.createQuery("SELECT max(partition_date) FROM asset_partition")
-                .mapTo(LocalDate.class).findOne().orElse(null));
-    }
-
     /** Partition states of every asset for the dates of {@code from..to}, plus the dates of the schedule in that range. */
     public Map<String, Object> grid(LocalDate from, LocalDate to) {
         List<Map<String, Object>> cells = new Where().and("partition_date BETWEEN ? AND ?", from, to).query(warehouse,

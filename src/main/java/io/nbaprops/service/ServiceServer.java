@@ -52,25 +52,34 @@ public final class ServiceServer implements AutoCloseable {
 
     /**
      * What the runtime around the service provides: health components besides the warehouse and sources (the bus,
-     * the scheduler), the self-healer behind the trigger-self-heal action, and an operations status (scheduler jobs,
-     * workers...) shown as-is by GET /api/ops and the dashboard.
+     * the scheduler), the self-healer behind the trigger-self-heal action, an operations status (scheduler jobs,
+     * workers...) shown as-is by GET /api/ops and the dashboard, and each source's availability ("configured" or
+     * "not configured: why; fix"), shown by readiness, GET /api/sources and the dashboard.
      */
-    public record Hooks(List<HealthComponent> components, Supplier<SelfHealer> selfHealer, Supplier<Object> opsStatus) {
+    public record Hooks(List<HealthComponent> components, Supplier<SelfHealer> selfHealer, Supplier<Object> opsStatus,
+            Supplier<Map<String, Object>> sourceAvailability, CliGateway cli) {
         public Hooks {
             components = List.copyOf(components);
+        }
+
+        /** Without a source check or CLI commands (tests, tools): every source counts as configured. */
+        public Hooks(List<HealthComponent> components, Supplier<SelfHealer> selfHealer, Supplier<Object> opsStatus) {
+            this(components, selfHealer, opsStatus, Map::of, null);
         }
     }
 
     private final Javalin app;
     private final ServiceMetrics metrics;
     private final Readiness readiness;
-    private final BackfillJobs jobs;
+    private final ActionJobs jobs;
+    private final ApiKeyGuard guard;
 
-    private ServiceServer(Javalin app, ServiceMetrics metrics, Readiness readiness, BackfillJobs jobs) {
+    private ServiceServer(Javalin app, ServiceMetrics metrics, Readiness readiness, ActionJobs jobs, ApiKeyGuard guard) {
         this.app = app;
         this.metrics = metrics;
         this.readiness = readiness;
         this.jobs = jobs;
+        this.guard = guard;
     }
 
     public static ObjectMapper mapper() {
@@ -83,15 +92,24 @@ public final class ServiceServer implements AutoCloseable {
      * stops it with a message that says why ({@link io.nbaprops.config.ConfigException}).
      */
     public static ApiKeyGuard keyGuard(Platform platform) {
+        return keyGuard(platform, null);
+    }
+
+    /** The guard, with {@code apiKeyIfNone} as the API key when none is configured (serve's key for one run on loopback). */
+    public static ApiKeyGuard keyGuard(Platform platform, String apiKeyIfNone) {
         ServiceConfig sc = platform.config().service();
-        return new ApiKeyGuard(platform.secrets().get(sc.apiKeySecret()).orElse(null), sc.apiKeySecret(),
+        return new ApiKeyGuard(platform.secrets().get(sc.apiKeySecret()).orElse(apiKeyIfNone), sc.apiKeySecret(),
                 platform.secrets().get(sc.readKeySecret()).orElse(null), sc.readKeySecret());
     }
 
     /** Builds the routes, hooks metrics into the engine and the fetcher, and starts listening on host:port (0: any free port). */
     public static ServiceServer start(Platform platform, Hooks hooks, String host, int port) {
+        return start(platform, hooks, host, port, keyGuard(platform));
+    }
+
+    /** As {@link #start(Platform, Hooks, String, int)}, with the keys in {@code guard}. */
+    public static ServiceServer start(Platform platform, Hooks hooks, String host, int port, ApiKeyGuard guard) {
         ServiceConfig sc = platform.config().service();
-        ApiKeyGuard guard = keyGuard(platform);
         ObjectMapper json = mapper();
         ServiceMetrics metrics = new ServiceMetrics(platform.alerts());
         platform.engine().addListener(metrics);
@@ -105,15 +123,15 @@ public final class ServiceServer implements AutoCloseable {
                 : HealthComponent.Status.down("the warehouse does not answer (" + Secrets.mask(platform.warehouse().url()) + ")")));
         components.addAll(hooks.components());
         // Sources are shown, not required: NBA.com being down must not take the service out of a load balancer.
-        components.add(HealthComponent.of("sources", false, () -> HealthComponent.Status.up("last successful fetch per source")
-                .with(pipeline.sourcesLastSuccess())));
+        components.add(HealthComponent.of("sources", false, () -> sources(pipeline, hooks.sourceAvailability().get())));
         Readiness readiness = new Readiness(components, platform.clock(), READINESS_DEADLINE_MS);
-        BackfillJobs jobs = new BackfillJobs(platform.engine(), platform.clock());
+        ActionJobs jobs = new ActionJobs(platform.warehouse(), platform.clock(), Platform.nodeName());
+        jobs.abandonLeftovers();
         AuditLog audit = new AuditLog(platform.warehouse(), platform.clock());
         RequestGuard requestGuard = RequestGuard.of(sc, guard, audit);
         ActionRoutes actions = new ActionRoutes(audit, json, platform.engine(), platform.alerts(), platform.deadLetters(),
                 hooks.selfHealer(), jobs);
-        ApiRoutes api = new ApiRoutes(platform, pipeline, results, audit, hooks.opsStatus());
+        ApiRoutes api = new ApiRoutes(platform, pipeline, results, audit, hooks.opsStatus(), hooks.sourceAvailability());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -152,6 +170,7 @@ public final class ServiceServer implements AutoCloseable {
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), Access.READ);
         api.register(app);
         actions.register(app);
+        new CliRoutes(hooks.cli(), actions).register(app);
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -162,7 +181,7 @@ public final class ServiceServer implements AutoCloseable {
         log.info("nbaprops service listening on http://{}:{} (API key {}{})", host, app.port(),
                 guard.configured() ? "configured" : "NOT configured: the API, /metrics and every action answer 401; set " + sc.apiKeySecret(),
                 guard.readKeyConfigured() ? "; read key configured" : "");
-        return new ServiceServer(app, metrics, readiness, jobs);
+        return new ServiceServer(app, metrics, readiness, jobs, guard);
     }
 
     /** The dashboard's files (revalidated) and the webjars (versioned paths: cached for good); no data, so public. */
@@ -217,11 +236,16 @@ public final class ServiceServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The read-only token for the CLI on this machine (written to the discovery file, never logged). */
+    public String localToken() {
+        return guard.localToken();
+    }
+
     public ServiceMetrics metrics() {
         return metrics;
     }
 
-    public BackfillJobs jobs() {
+    public ActionJobs jobs() {
         return jobs;
     }
 
@@ -232,9 +256,22 @@ public final class ServiceServer implements AutoCloseable {
         readiness.close();
     }
 
+    /**
+     * The sources component: UP with each source's availability and last success; a source that is not configured is
+     * shown as such, never as DOWN (a missing key is a setting, not an outage, and sources are not required).
+     */
+    static HealthComponent.Status sources(PipelineQueries pipeline, Map<String, Object> availability) {
+        long notConfigured = availability.values().stream().filter(v -> String.valueOf(v).startsWith("not configured")).count();
+        Map<String, Object> data = new LinkedHashMap<>(pipeline.sourcesLastSuccess());
+        data.put("availability", availability);
+        return HealthComponent.Status.up(notConfigured == 0 ? "every source configured; last successful fetch per source"
+                : notConfigured + " source(s) not configured (not scheduled): " + availability.entrySet().stream()
+                        .filter(e -> String.valueOf(e.getValue()).startsWith("not configured")).map(Map.Entry::getKey).toList()).with(data);
+    }
+
     /** "Today" in the platform's zone on its clock (the replay clock in the sandbox). */
     static LocalDate today(Platform p) {
-        return LocalDate.now(p.clock().withZone(p.config().zone()));
+        return LocalDate.ofInstant(p.clock().instant(), p.config().zone());
     }
 
     static Map<String, Object> map(Object... kv) {

@@ -34,7 +34,11 @@ class OpsRuntimeTest {
     static final ZoneId NY = ZoneId.of("America/New_York");
 
     static void waitFor(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        waitFor(what, Duration.ofSeconds(15), done);
+    }
+
+    static void waitFor(String what, Duration within, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);

@@ -39,6 +39,15 @@ class ServeCommandTest {
         pb.environment().put("NBAPROPS_ARCHIVE_DIR", dir.resolve("raw").toString());
         pb.environment().put("NBAPROPS_EXPORTS_DIR", dir.resolve("exports").toString());
         pb.environment().put("NBAPROPS_API_KEY", key);
+        // Sources stay on this machine: the keyless ones point at a closed loopback port (the keyed ones have no key).
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            for (String s : new String[] {"NBA_STATS", "NBA_CDN", "NBA_WEB", "NBA_OFFICIAL", "NBA_STATIC", "NBA_STATSDMZ", "ESPN", "ESPN_WEB",
+                "BASKETBALL_REFERENCE"}) {
+                pb.environment().put("NBAPROPS_SOURCES_" + s + "_BASE_URL", "http://127.0.0.1:" + closed.getLocalPort());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return pb;
     }
 
@@ -111,7 +120,13 @@ class ServeCommandTest {
             HttpResponse<String> healed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/actions/trigger-self-heal"))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
                     .header("X-API-Key", KEY).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(healed.statusCode()).as(healed.body()).isEqualTo(200);
+            assertThat(healed.statusCode()).as(healed.body()).isEqualTo(202);
+            assertThat(healed.body()).contains("\"kind\":\"trigger-self-heal\"").contains("/api/actions/jobs/");
+            // A live warehouse (no demo made it) runs on the wall clock, and no source without its key is scheduled.
+            HttpResponse<String> ops = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ops")).header("X-API-Key", KEY).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ops.body()).contains("\"clock\":\"wall clock\"").contains("not configured: no API key");
+            assertThat(Files.exists(dir.resolve("w.duckdb.service.json"))).as("the CLI can find this service").isTrue();
         } finally {
             p.destroy(); // SIGTERM: the shutdown hook stops the server and closes the warehouse
             boolean exited = p.waitFor(20, TimeUnit.SECONDS);

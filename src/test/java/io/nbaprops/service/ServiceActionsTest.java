@@ -102,26 +102,33 @@ class ServiceActionsTest {
         f.summaryBroken.set(true);
         f.runDay(d);
         assertThat(f.platform.engine().store().state(ServiceFixture.SUMMARY, d).orElseThrow().state()).isEqualTo("FAILED");
-        // Still broken: the re-run reports the failure honestly.
+        // Still broken: the re-run (a job: 202, then its progress) reports the failure honestly.
         String body = "{\"asset\":\"player_summary\",\"partition\":\"" + d + "\"}";
-        ServiceFixture.Reply stillBroken = f.post("/api/actions/rerun", body, ServiceFixture.API_KEY);
-        assertThat(stillBroken.status()).isEqualTo(200);
-        assertThat(stillBroken.json().get("status").asText()).isEqualTo("FAILED");
-        assertThat(stillBroken.json().get("message").asText()).contains("is missing");
+        JsonNode stillBroken = f.awaitJob(f.post("/api/actions/rerun", body, ServiceFixture.API_KEY));
+        assertThat(stillBroken.get("state").asText()).isEqualTo("FINISHED_WITH_PROBLEMS");
+        assertThat(stillBroken.get("result").get("status").asText()).isEqualTo("FAILED");
+        assertThat(stillBroken.get("result").get("message").asText()).contains("is missing");
+        assertThat(stillBroken.get("problems").get(0).asText()).startsWith("FAILED player_summary");
         f.summaryBroken.set(false);
-        ServiceFixture.Reply fixed = f.post("/api/actions/rerun", body, ServiceFixture.API_KEY);
-        assertThat(fixed.json().get("status").asText()).isEqualTo("SUCCESS");
-        assertThat(fixed.json().get("rows_written").asLong()).isEqualTo(3);
+        JsonNode fixed = f.awaitJob(f.post("/api/actions/rerun", body, ServiceFixture.API_KEY));
+        assertThat(fixed.get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(fixed.get("result").get("status").asText()).isEqualTo("SUCCESS");
+        assertThat(fixed.get("result").get("rows_written").asLong()).isEqualTo(3);
+        assertThat(fixed.get("done").asInt()).isEqualTo(1);
+        assertThat(fixed.get("percent").asInt()).isEqualTo(100);
         assertThat(f.platform.engine().store().state("prediction", d).orElseThrow().state()).isEqualTo("WAITING");
-        JsonNode heal = f.post("/api/actions/trigger-self-heal", "{}", ServiceFixture.API_KEY).json();
-        assertThat(heal.get("repaired")).extracting(JsonNode::asText).containsExactly("prediction/" + d, "export_results/" + d);
+        // The one self-healer: today's waiting partitions whose inputs are ready now are run, upstream first.
+        JsonNode heal = f.awaitJob(f.post("/api/actions/trigger-self-heal", "{}", ServiceFixture.API_KEY)).get("result");
+        assertThat(heal.get("repaired")).extracting(JsonNode::asText).containsExactly("prediction/" + d + ": inputs ready",
+                "export_results/" + d + ": waiting");
         assertThat(heal.get("failed")).isEmpty();
         assertThat(f.platform.engine().store().states(d).values()).allSatisfy(s -> assertThat(s.state()).isEqualTo("SUCCESS"));
         String who = "api-key";
-        assertThat(audits("rerun", 200, who)).isEqualTo(2);
-        assertThat(f.count("SELECT count(*) FROM audit_log WHERE action = 'rerun' AND result LIKE 'FAILED player_summary%'")).isEqualTo(1);
-        assertThat(audits("trigger-self-heal", 200, who)).isEqualTo(1);
-        assertThat(f.count("SELECT count(*) FROM run_history WHERE trigger_source = 'dashboard'")).isEqualTo(4);
+        assertThat(audits("rerun", 202, who)).isEqualTo(2);
+        assertThat(audits("trigger-self-heal", 202, who)).isEqualTo(1);
+        assertThat(f.count("SELECT count(*) FROM service_job WHERE kind = 'rerun' AND who = ?", who)).isEqualTo(2);
+        assertThat(f.count("SELECT count(*) FROM run_history WHERE trigger_source = 'dashboard'")).isEqualTo(2);
+        assertThat(f.count("SELECT count(*) FROM run_history WHERE trigger_source = 'self-heal'")).isEqualTo(2);
     }
 
     @Test
@@ -134,18 +141,12 @@ class ServiceActionsTest {
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         String id = r.json().get("id").asText();
         assertThat(r.json().get("progress_url").asText()).isEqualTo("/api/actions/jobs/" + id);
-        JsonNode job = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            job = f.get("/api/actions/jobs/" + id).json();
-            if (!List.of("QUEUED", "RUNNING").contains(job.get("state").asText())) {
-                break;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // poll interval, bounded by the deadline
-        }
+        JsonNode job = f.awaitJob(r);
         assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
-        assertThat(job.get("dates_total").asInt()).isEqualTo(3);
-        assertThat(job.get("dates_done").asInt()).isEqualTo(3);
+        assertThat(job.get("unit").asText()).isEqualTo("dates");
+        assertThat(job.get("total").asInt()).isEqualTo(3);
+        assertThat(job.get("done").asInt()).isEqualTo(3);
+        assertThat(job.get("last_item").asText()).isEqualTo(to.toString());
         assertThat(job.get("percent").asInt()).isEqualTo(100);
         assertThat(job.get("counts").get("SUCCESS").asInt()).isEqualTo(6);
         assertThat(f.count("SELECT count(*) FROM asset_partition WHERE state = 'SUCCESS' AND partition_date BETWEEN ? AND ?", from, to))
@@ -155,12 +156,41 @@ class ServiceActionsTest {
     }
 
     @Test
+    void jobsAreKeptInTheWarehouseSoARestartShowsWhatRanAndHowItEnded() {
+        f = new ServiceFixture(dir, true);
+        JsonNode done = f.awaitJob(f.post("/api/actions/backfill", "{\"assets\":[\"collect_box_scores\"],\"from\":\""
+                + f.today.minusDays(2) + "\",\"to\":\"" + f.today.minusDays(1) + "\"}", ServiceFixture.API_KEY));
+        assertThat(done.get("state").asText()).isEqualTo("SUCCEEDED");
+        String id = done.get("id").asText();
+        // A job the previous process was running when it was killed (its row says RUNNING, on another node).
+        f.platform.warehouse().write(tx -> tx.handle().execute("INSERT INTO service_job (job_id, kind, params, who, state, node, "
+                + "created_at, started_at, done, total, unit) VALUES ('00000000-0000-0000-0000-000000000001', 'backfill', '{}', "
+                + "'key:abc', 'RUNNING', '999@gone', TIMESTAMP '2025-01-01 10:00:00', TIMESTAMP '2025-01-01 10:00:01', 3, 10, 'dates')"));
+        f.close();
+
+        f = new ServiceFixture(dir, true);
+        JsonNode again = f.get("/api/actions/jobs/" + id).json();
+        assertThat(again.get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(again.get("kind").asText()).isEqualTo("backfill");
+        assertThat(again.get("done").asInt()).isEqualTo(2);
+        assertThat(again.get("counts").get("SUCCESS").asInt()).isEqualTo(2);
+        assertThat(again.get("params").get("from").asText()).isEqualTo(f.today.minusDays(2).toString());
+        JsonNode killed = f.get("/api/actions/jobs/00000000-0000-0000-0000-000000000001").json();
+        assertThat(killed.get("state").asText()).isEqualTo("ABANDONED");
+        assertThat(killed.get("error").asText()).contains("stopped before this job ended");
+        assertThat(killed.get("done").asInt()).isEqualTo(3);
+        assertThat(f.get("/api/actions/jobs").json()).extracting(j -> j.get("id").asText()).contains(id,
+                "00000000-0000-0000-0000-000000000001");
+    }
+
+    @Test
     void forcePredictionsAckAndDeadLettersDoTheirWork() {
         f = new ServiceFixture(dir, true);
         LocalDate d = f.today;
         f.runDay(d);
         long before = f.count("SELECT count(*) FROM run_history WHERE asset = 'prediction'");
-        JsonNode fp = f.post("/api/actions/force-predictions", "{\"date\":\"" + d + "\"}", ServiceFixture.API_KEY).json();
+        JsonNode fp = f.awaitJob(f.post("/api/actions/force-predictions", "{\"date\":\"" + d + "\"}", ServiceFixture.API_KEY))
+                .get("result");
         assertThat(fp.get("all_succeeded").asBoolean()).isTrue();
         assertThat(fp.get("outcomes")).singleElement().satisfies(o -> assertThat(o.get("asset").asText()).isEqualTo("prediction"));
         assertThat(f.count("SELECT count(*) FROM run_history WHERE asset = 'prediction'")).isEqualTo(before + 1);
@@ -215,6 +245,6 @@ class ServiceActionsTest {
         });
         assertThat(f.count("SELECT count(*) FROM run_history")).isEqualTo(runs);
         assertThat(f.count("SELECT count(*) FROM audit_log WHERE status_code = 400")).isEqualTo(bad.size());
-        assertThat(f.server.jobs().recent()).isEmpty();
+        assertThat(f.server.jobs().recent(50)).isEmpty();
     }
 }

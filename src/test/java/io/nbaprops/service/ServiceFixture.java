@@ -12,6 +12,8 @@ import io.nbaprops.engine.Dependency;
 import io.nbaprops.engine.Phase;
 import io.nbaprops.engine.RunSummary;
 import io.nbaprops.ops.heal.HealReport;
+import io.nbaprops.ops.heal.PartitionHealer;
+import io.nbaprops.ops.schedule.GameDays;
 import io.nbaprops.store.RowBatch;
 import io.nbaprops.testing.RawHttp;
 import io.nbaprops.testing.TestPlatform;
@@ -78,13 +80,12 @@ final class ServiceFixture implements AutoCloseable {
         AppConfig cfg = TestPlatform.config(env);
         platform = Platform.open(cfg, new Secrets(env, null), Clock.systemUTC(), p -> assets());
         today = LocalDate.now(platform.clock().withZone(cfg.zone()));
-        platform.warehouse().jdbi().useHandle(h -> h.execute("CREATE TABLE svc_out (asset VARCHAR NOT NULL, d DATE NOT NULL, "
+        platform.warehouse().jdbi().useHandle(h -> h.execute("CREATE TABLE IF NOT EXISTS svc_out (asset VARCHAR NOT NULL, d DATE NOT NULL, "
                 + "k INTEGER NOT NULL, v DOUBLE PRECISION, PRIMARY KEY (asset, d, k))"));
         ServiceServer s;
         try {
             s = ServiceServer.start(platform, new ServiceServer.Hooks(List.of(HealthComponent.of("bus", false,
-                    () -> HealthComponent.Status.disabled("in-process"))), () -> new UnsuccessfulPartitionHealer(platform.engine(),
-                    () -> List.of(today.minusDays(1), today)), () -> Map.of("scheduler", "test")), "127.0.0.1", 0);
+                    () -> HealthComponent.Status.disabled("in-process"))), this::healer, () -> Map.of("scheduler", "test")), "127.0.0.1", 0);
         } catch (RuntimeException e) {
             platform.close();
             throw e;
@@ -145,8 +146,34 @@ final class ServiceFixture implements AutoCloseable {
         return platform.engine().runPartition(d, List.of(), "test");
     }
 
+    /** The service's one self-healer, over the last week and today. */
+    PartitionHealer healer() {
+        java.time.ZoneId zone = platform.config().zone();
+        return new PartitionHealer(platform.engine(), platform.warehouse(), new GameDays(platform.warehouse(), zone,
+                java.time.LocalTime.of(19, 0)), platform.opsAlerts(), platform.clock(), zone, 7, 3, Duration.ofSeconds(3), List.of());
+    }
+
     HealReport heal() {
-        return new UnsuccessfulPartitionHealer(platform.engine(), () -> List.of(today)).heal("test");
+        return healer().heal("test");
+    }
+
+    /** Follows a 202's job until it ends (bounded); returns the job as GET /api/actions/jobs/{id} shows it. */
+    JsonNode awaitJob(Reply accepted) {
+        if (accepted.status() != 202) {
+            throw new AssertionError("expected 202 with a job, got " + accepted.status() + ": " + accepted.body());
+        }
+        String id = accepted.json().get("id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode job = get("/api/actions/jobs/" + id).json();
+            if (!List.of("QUEUED", "RUNNING").contains(job.get("state").asText())) {
+                return job;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job " + id + " did not end within 30 s: " + job);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // poll, bounded by the deadline
+        }
     }
 
     /** Two games today, predictions of two systems for three players, grades and daily performance for two past dates. */

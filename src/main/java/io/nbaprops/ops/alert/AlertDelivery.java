@@ -63,7 +63,13 @@ public final class AlertDelivery implements Consumer<AlertRecord>, AutoCloseable
 
     /** The destinations named in {@code alerts.destinations}, built from the configuration and secrets. */
     public static AlertDelivery fromConfig(Warehouse warehouse, Clock clock, AlertsConfig cfg, Secrets secrets, String node) {
-        List<AlertDestination> ds = new ArrayList<>();
+        return fromConfig(warehouse, clock, cfg, secrets, node, List.of());
+    }
+
+    /** As above, plus destinations that are not named in the configuration (Sentry, when its DSN is set). */
+    public static AlertDelivery fromConfig(Warehouse warehouse, Clock clock, AlertsConfig cfg, Secrets secrets, String node,
+            List<AlertDestination> extra) {
+        List<AlertDestination> ds = new ArrayList<>(extra);
         for (String name : cfg.destinations()) {
             ds.add(switch (name) {
                 case "log" -> new LogDestination();
@@ -86,6 +92,9 @@ public final class AlertDelivery implements Consumer<AlertRecord>, AutoCloseable
         Instant now = clock.instant();
         RowBatch rows = RowBatch.of("alert_delivery", COLUMNS);
         for (AlertDestination d : destinations.values()) {
+            if (!d.accepts(alert)) {
+                continue;
+            }
             if (d instanceof LogDestination logDest) {
                 logDest.send(alert);
                 rows.add(UUID.randomUUID().toString(), alert.alertId(), d.name(), "SENT", 1, now, null, now, now, node, now);

@@ -6,4 +6,9 @@ public interface AlertDestination {
     String name();
 
     void send(AlertRecord alert) throws Exception;
+
+    /** Whether this destination takes the alert at all (e.g. Sentry takes only CRITICAL ones). */
+    default boolean accepts(AlertRecord alert) {
+        return true;
+    }
 }

@@ -27,18 +27,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Self-heal over recent game dates. Asks the engine's store which partitions are
+ * The one self-healer: over recent game dates and today. Asks the engine's store which partitions are
  * <ul>
  *   <li><b>stuck</b>: RUNNING with no heartbeat for {@code stuckSilence} (the process is gone): marked ABANDONED through
  *       {@link Engine#abandonSilentRuns}, then re-run;</li>
- *   <li><b>missing</b>: an asset of a game date with no row, or FAILED / TIMED_OUT / ABANDONED;</li>
+ *   <li><b>missing</b>: FAILED / TIMED_OUT / ABANDONED on any date of the window, today included; or, on a past game
+ *       date, an asset with no row (today's assets that never ran are not due yet, not missing);</li>
+ *   <li><b>waiting</b>: WAITING while every same-date input has succeeded since (or is being repaired in this pass);</li>
  *   <li><b>stale</b>: SUCCESS, but a same-date upstream succeeded after this partition's last success started; checked
  *       only for {@code staleChecked} assets (the post-game ones). A pre-game asset of a past date is stale by design
  *       once the schedule re-ran with final scores, and re-running it would overwrite the predictions made before tip-off;</li>
  * </ul>
- * and re-runs them through the engine, upstream first (WAITING partitions go along when an upstream of theirs is
- * being repaired). Each partition gets at most {@code maxAttempts} self-heal runs (counted in {@code heal_attempt},
- * so the bound survives restarts); then it is left alone with a CRITICAL alert. A success resets the count.
+ * and re-runs them through the engine, upstream first. Each partition gets at most {@code maxAttempts} self-heal runs
+ * (counted in {@code heal_attempt}, so the bound survives restarts); then it is left alone with a CRITICAL alert. A
+ * success resets the count; a re-run that waits for its inputs again is not counted. Assets the daily plan does not
+ * schedule (the sources that are not configured: {@code scheduled}) are left alone.
  */
 public final class PartitionHealer implements SelfHealer {
     private static final Logger log = LoggerFactory.getLogger(PartitionHealer.class);
@@ -53,9 +56,17 @@ public final class PartitionHealer implements SelfHealer {
     private final int maxAttempts;
     private final Duration stuckSilence;
     private final java.util.Set<String> staleChecked;
+    private final java.util.function.Predicate<String> scheduled;
 
     public PartitionHealer(Engine engine, Warehouse warehouse, GameDays gameDays, OpsAlerts alerts, Clock clock, ZoneId zone,
             int lookbackDays, int maxAttempts, Duration stuckSilence, java.util.Collection<String> staleChecked) {
+        this(engine, warehouse, gameDays, alerts, clock, zone, lookbackDays, maxAttempts, stuckSilence, staleChecked, a -> true);
+    }
+
+    public PartitionHealer(Engine engine, Warehouse warehouse, GameDays gameDays, OpsAlerts alerts, Clock clock, ZoneId zone,
+            int lookbackDays, int maxAttempts, Duration stuckSilence, java.util.Collection<String> staleChecked,
+            java.util.function.Predicate<String> scheduled) {
+        this.scheduled = scheduled;
         this.engine = engine;
         this.warehouse = warehouse;
         this.gameDays = gameDays;
@@ -87,15 +98,21 @@ public final class PartitionHealer implements SelfHealer {
             work.computeIfAbsent(r.partitionDate(), d -> new LinkedHashMap<>())
                     .put(r.asset(), new Candidate(r.asset(), r.partitionDate(), "stuck", true));
         }
-        for (LocalDate d : gameDays.gameDates(today.minusDays(lookbackDays), today.minusDays(1))) {
+        java.util.Set<LocalDate> pastGameDates = new java.util.HashSet<>(gameDays.gameDates(today.minusDays(lookbackDays),
+                today.minusDays(1)));
+        java.util.Set<LocalDate> dates = new java.util.TreeSet<>(pastGameDates);
+        dates.add(today);
+        engine.store().states(today.minusDays(lookbackDays), today).stream().filter(s -> !"SUCCESS".equals(s.state()))
+                .forEach(s -> dates.add(s.partitionDate()));
+        for (LocalDate d : dates) {
             Map<String, PartitionState> states = engine.store().states(d);
             Map<String, Candidate> forDate = work.computeIfAbsent(d, x -> new LinkedHashMap<>());
             for (Asset a : engine.graph().ordered()) {
-                if (forDate.containsKey(a.name())) {
+                if (forDate.containsKey(a.name()) || !scheduled.test(a.name())) {
                     continue;
                 }
                 PartitionState s = states.get(a.name());
-                String why = problem(a, s, states, forDate);
+                String why = s == null && !pastGameDates.contains(d) ? null : problem(a, s, states, forDate);
                 if (why == null && s != null && "SUCCESS".equals(s.state()) && counted.contains(a.name() + "|" + d)) {
                     clearAttempts(a.name(), d); // it succeeded since (a scheduled run, an operator): start the count afresh
                 }
@@ -132,13 +149,21 @@ public final class PartitionHealer implements SelfHealer {
             RunSummary summary = engine.runPartition(d, toRun.keySet(), "self-heal");
             for (RunOutcome o : summary.outcomes()) {
                 Candidate c = toRun.get(o.asset());
+                String label = o.asset() + "/" + d;
+                if (c != null && !c.counted() && o.status() == RunStatus.SUCCESS) {
+                    repaired.add(label + ": " + c.why()); // went through behind its repaired upstream
+                }
                 if (c == null || !c.counted()) {
                     continue;
                 }
-                String label = o.asset() + "/" + d;
                 if (o.status() == RunStatus.SUCCESS) {
                     clearAttempts(o.asset(), d);
                     repaired.add(label + ": " + c.why());
+                    continue;
+                }
+                if (o.status() == RunStatus.WAITING) {
+                    clearAttempts(o.asset(), d); // its inputs are missing, not its own run: the upstream's repair is what counts
+                    failed.add(label + ": still waiting: " + Secrets.mask(String.valueOf(o.message())));
                     continue;
                 }
                 String result = o.status() + (o.message() == null ? "" : ": " + Secrets.mask(o.message()));
@@ -175,9 +200,11 @@ public final class PartitionHealer implements SelfHealer {
                 return null;
             }
             case "WAITING" -> {
-                boolean upstreamRepaired = a.upstream().stream().anyMatch(dep -> dep.window() == Dependency.Window.SAME_DATE
-                        && already.containsKey(dep.asset()));
-                return upstreamRepaired ? "waiting" : null;
+                List<Dependency> same = a.upstream().stream().filter(dep -> dep.window() == Dependency.Window.SAME_DATE).toList();
+                boolean upstreamRepaired = same.stream().anyMatch(dep -> already.containsKey(dep.asset()));
+                boolean inputsReady = !same.isEmpty() && same.stream().allMatch(dep -> already.containsKey(dep.asset())
+                        || states.get(dep.asset()) != null && "SUCCESS".equals(states.get(dep.asset()).state()));
+                return upstreamRepaired ? "waiting" : inputsReady ? "inputs ready" : null;
             }
             default -> { }
         }

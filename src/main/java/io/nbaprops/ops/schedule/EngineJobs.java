@@ -28,9 +28,17 @@ public final class EngineJobs implements JobRunner {
     private final List<String> predictions;
     private final List<String> pregame;
     private final List<String> postgame;
+    private final Predicate<String> scheduled;
 
     public EngineJobs(Engine engine, io.nbaprops.store.Warehouse warehouse, GameDays gameDays, SelfHealer healer,
             List<String> pregame, List<String> postgame) {
+        this(engine, warehouse, gameDays, healer, pregame, postgame, a -> true);
+    }
+
+    /** {@code scheduled}: whether an asset may run now (the collect and parse assets of a source that is not configured may not). */
+    public EngineJobs(Engine engine, io.nbaprops.store.Warehouse warehouse, GameDays gameDays, SelfHealer healer,
+            List<String> pregame, List<String> postgame, Predicate<String> scheduled) {
+        this.scheduled = scheduled;
         this.engine = engine;
         this.warehouse = warehouse;
         this.gameDays = gameDays;
@@ -56,9 +64,10 @@ public final class EngineJobs implements JobRunner {
             case HOURLY -> hourly(job);
             case PRETIP -> pretip(job);
             case POSTGAME -> describe("postgame", runGroup(job.date(), postgame, TRIGGER));
+            case CATCHUP -> catchUp(job);
         };
         // The day's heavy writes are over: fold the WAL in now rather than inside a later run's commit.
-        return job.kind() == JobKind.MORNING || job.kind() == JobKind.POSTGAME ? done + "; " + checkpoint() : done;
+        return job.kind() == JobKind.HOURLY || job.kind() == JobKind.PRETIP ? done : done + "; " + checkpoint();
     }
 
     private String checkpoint() {
@@ -108,9 +117,26 @@ public final class EngineJobs implements JobRunner {
         return healed + "; " + describe("pregame", runGroup(job.date(), pregame, TRIGGER));
     }
 
-    /** Runs the group for the date; an empty group runs nothing (the engine reads "no names" as "every asset"). */
+    /** A missed day, after the fact: its schedule, then on a game day its pre-game and post-game groups, as the demo runs a day. */
+    private String catchUp(PlannedJob job) {
+        RunSummary day = runGroup(job.date(), schedule, "catch-up");
+        if (!gameDays.of(job.date()).isGameDay()) {
+            return "caught up (after the fact): " + describe("schedule", day) + "; no games";
+        }
+        RunSummary pre = runGroup(job.date(), pregame, "catch-up");
+        RunSummary post = runGroup(job.date(), postgame, "catch-up");
+        return "caught up (after the fact): " + describe("pregame", pre) + "; " + describe("postgame", post);
+    }
+
+    /** The assets that read the day's schedule (run first every morning, and first by a catch-up). */
+    public List<String> scheduleGroup() {
+        return schedule;
+    }
+
+    /** Runs the group's scheduled assets for the date; none runs nothing (the engine reads "no names" as "every asset"). */
     private RunSummary runGroup(java.time.LocalDate date, List<String> names, String trigger) {
-        return names.isEmpty() ? new RunSummary() : engine.runPartition(date, names, trigger);
+        List<String> run = names.stream().filter(scheduled).toList();
+        return run.isEmpty() ? new RunSummary() : engine.runPartition(date, run, trigger);
     }
 
     private static String describe(String what, RunSummary s) {

@@ -9,5 +9,7 @@ public enum JobKind {
     /** Game days, before the first tip-off: self-heal, then final predictions and exports. */
     PRETIP,
     /** Game days, after the last game should be over: box scores, grading, results. */
-    POSTGAME
+    POSTGAME,
+    /** A game day the plan missed while the service was down: its whole day, run after the fact, oldest first. */
+    CATCHUP
 }

@@ -53,9 +53,24 @@ public final class OpsScheduler implements AutoCloseable {
     private final AtomicLong ticks = new AtomicLong();
     private volatile Instant lastTick;
     private volatile String lastTickError;
+    private final CatchUp catchUp;
+    private volatile String pendingCatchUp;
+    private volatile List<LocalDate> missed = List.of();
 
     public OpsScheduler(Warehouse warehouse, Clock clock, DailyPlan plan, Function<LocalDate, GameDay> gameDays, JobRunner runner,
             List<Periodic> periodic, String node, Duration tick, Duration poll) {
+        this(warehouse, clock, plan, gameDays, runner, periodic, node, tick, poll, null);
+    }
+
+    /**
+     * {@code clock} is the platform's (the plan's "now": the wall clock, or the sandbox's replay clock); db-scheduler
+     * itself keeps the wall clock, since its heartbeats and dead-execution checks compare real intervals. A job due on
+     * the plan's clock is handed with its due time, which db-scheduler then finds due at once. {@code catchUp}: null
+     * for no catch-up after downtime.
+     */
+    public OpsScheduler(Warehouse warehouse, Clock clock, DailyPlan plan, Function<LocalDate, GameDay> gameDays, JobRunner runner,
+            List<Periodic> periodic, String node, Duration tick, Duration poll, CatchUp catchUp) {
+        this.catchUp = catchUp;
         this.warehouse = warehouse;
         this.clock = clock;
         this.plan = plan;
@@ -74,7 +89,6 @@ public final class OpsScheduler implements AutoCloseable {
         SchedulerBuilder b = Scheduler.create(new WarehouseDataSource(warehouse), List.of(jobTask))
                 .startTasks(recurring)
                 .schedulerName(new SchedulerName.Fixed(node))
-                .clock(clock::instant)
                 .pollingInterval(poll)
                 .heartbeatInterval(Duration.ofSeconds(30))
                 .threads(4)
@@ -116,14 +130,22 @@ public final class OpsScheduler implements AutoCloseable {
         LocalDate today = LocalDate.ofInstant(now, plan.zone());
         List<PlannedJob> handed = new ArrayList<>();
         try {
+            List<LocalDate> missedNow = catchUp == null ? List.of() : catchUp.missed(now);
             for (LocalDate d : List.of(today.minusDays(1), today)) {
+                if (missedNow.contains(d) || jobRow(PlannedJob.id(d, JobKind.CATCHUP, null)).isPresent()) {
+                    continue; // its whole day runs (or ran) as a catch-up, in date order
+                }
                 for (PlannedJob j : plan.due(gameDays.apply(d), now)) {
+                    if (catchUp != null && catchUp.alreadyDone(j)) {
+                        continue;
+                    }
                     if (jobRow(j.id()).isEmpty() && scheduler.scheduleIfNotExists(jobTask.instance(j.id()), j.dueAt())) {
                         log.info("scheduled {} (due {})", j.id(), j.dueAt());
                         handed.add(j);
                     }
                 }
             }
+            catchUpNext(now, missedNow).ifPresent(handed::add);
             lastTickError = null;
         } catch (RuntimeException e) {
             lastTickError = Secrets.mask(e.toString());
@@ -136,6 +158,43 @@ public final class OpsScheduler implements AutoCloseable {
             scheduler.triggerCheckForDueExecutions();
         }
         return handed;
+    }
+
+    /**
+     * Hands the oldest missed game day to db-scheduler, one at a time: the next goes once this one has ended (its end
+     * triggers a tick), so missed days run strictly oldest first.
+     */
+    private Optional<PlannedJob> catchUpNext(Instant now, List<LocalDate> missedNow) {
+        if (catchUp == null) {
+            return Optional.empty();
+        }
+        missed = missedNow;
+        String pending = pendingCatchUp;
+        if (pending != null && jobRow(pending).map(r -> "RUNNING".equals(r.status())).orElse(true)) {
+            return Optional.empty(); // handed and not ended yet
+        }
+        if (missed.isEmpty()) {
+            pendingCatchUp = null;
+            return Optional.empty();
+        }
+        LocalDate d = missed.get(0);
+        PlannedJob j = new PlannedJob(PlannedJob.id(d, JobKind.CATCHUP, null), JobKind.CATCHUP, d, now, null);
+        if (scheduler.scheduleIfNotExists(jobTask.instance(j.id()), now)) {
+            log.info("catching up {} (missed while the service was down; {} missed day(s) in all, oldest first)", d, missed.size());
+            pendingCatchUp = j.id();
+            return Optional.of(j);
+        }
+        return Optional.empty();
+    }
+
+    /** Missed game days still to catch up (oldest first) and the catch-up jobs that ran, newest first. */
+    public record CatchUpStatus(List<LocalDate> pending, List<JobRun> recent) {}
+
+    public CatchUpStatus catchUpStatus() {
+        List<JobRun> recent = warehouse.jdbi().withHandle(h -> h.createQuery("SELECT job_id, kind, partition_date, due_at, status, node, "
+                        + "started_at, ended_at, result FROM ops_job_run WHERE kind = 'CATCHUP' ORDER BY partition_date DESC LIMIT 20")
+                .map(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.of(JobRun.class)).list());
+        return new CatchUpStatus(missed, recent);
     }
 
     private void runPeriodic(Periodic p) {
@@ -175,6 +234,9 @@ public final class OpsScheduler implements AutoCloseable {
         warehouse.write(tx -> tx.handle().createUpdate("UPDATE ops_job_run SET status = ?, ended_at = ?, result = ? WHERE job_id = ?")
                 .bind(0, st).bind(1, clock.instant()).bind(2, res).bind(3, id).execute());
         log.info("job {} {}: {}", id, status, res);
+        if (job.kind() == JobKind.CATCHUP) {
+            tick(); // the next missed day, without waiting for the next tick
+        }
     }
 
     /**

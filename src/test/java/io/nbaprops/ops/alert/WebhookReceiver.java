@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real local HTTP server standing in for Slack: records each POSTed body and answers with a settable status. */
+/**
+ * A real local HTTP server standing in for Slack (or Sentry's ingest endpoint): records each POSTed body (gunzipped when
+ * sent gzipped) and answers with a settable status.
+ */
 final class WebhookReceiver implements AutoCloseable {
     final List<String> bodies = new CopyOnWriteArrayList<>();
     final AtomicInteger status = new AtomicInteger(200);
@@ -18,7 +21,11 @@ final class WebhookReceiver implements AutoCloseable {
     WebhookReceiver(String path) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(path, ex -> {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] raw = ex.getRequestBody().readAllBytes();
+            if ("gzip".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Content-Encoding"))) {
+                raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw)).readAllBytes();
+            }
+            String body = new String(raw, StandardCharsets.UTF_8);
             int code = status.get();
             if (code == 200) {
                 bodies.add(body);
