@@ -15,26 +15,34 @@ public interface HealthComponent {
 
     Status check();
 
-    /** UP, DOWN, UNKNOWN (the check itself failed) or DISABLED (not used in this configuration). */
-    record Status(String state, String detail, Map<String, Object> data) {
+    /**
+     * UP, DOWN, UNKNOWN (the check itself failed) or DISABLED (not used in this configuration); {@code detail} and
+     * {@code data} are for key holders ({@code /api/health}); {@code note}, when set, is one line safe for anyone
+     * ({@code /health/ready}).
+     */
+    record Status(String state, String detail, Map<String, Object> data, String note) {
         public static Status up(String detail) {
-            return new Status("UP", detail, Map.of());
+            return new Status("UP", detail, Map.of(), null);
         }
 
         public static Status down(String detail) {
-            return new Status("DOWN", detail, Map.of());
+            return new Status("DOWN", detail, Map.of(), null);
         }
 
         public static Status disabled(String detail) {
-            return new Status("DISABLED", detail, Map.of());
+            return new Status("DISABLED", detail, Map.of(), null);
         }
 
         public static Status unknown(String detail) {
-            return new Status("UNKNOWN", detail, Map.of());
+            return new Status("UNKNOWN", detail, Map.of(), null);
         }
 
         public Status with(Map<String, Object> more) {
-            return new Status(state, detail, more);
+            return new Status(state, detail, more, note);
+        }
+
+        public Status withNote(String publicNote) {
+            return new Status(state, detail, data, publicNote);
         }
 
         /** A required component counts as healthy only when UP (or deliberately DISABLED). */

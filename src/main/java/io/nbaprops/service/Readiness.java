@@ -37,8 +37,15 @@ public final class Readiness implements AutoCloseable {
         @SuppressWarnings("unchecked")
         public Map<String, Object> states() {
             Map<String, Object> comps = new LinkedHashMap<>();
-            ((Map<String, Map<String, Object>>) body.get("components")).forEach((name, c) -> comps.put(name,
-                    Map.of("state", c.get("state"), "required", c.get("required"))));
+            ((Map<String, Map<String, Object>>) body.get("components")).forEach((name, c) -> {
+                Map<String, Object> pub = new LinkedHashMap<>();
+                pub.put("state", c.get("state"));
+                pub.put("required", c.get("required"));
+                if (c.get("note") != null) {
+                    pub.put("note", c.get("note"));
+                }
+                comps.put(name, pub);
+            });
             Map<String, Object> m = new LinkedHashMap<>(body);
             m.put("components", comps);
             return m;
@@ -94,6 +101,9 @@ public final class Readiness implements AutoCloseable {
             m.put("state", s.state());
             m.put("required", c.required());
             m.put("detail", s.detail());
+            if (s.note() != null) {
+                m.put("note", s.note());
+            }
             if (!s.data().isEmpty()) {
                 m.put("data", s.data());
             }

@@ -264,9 +264,12 @@ public final class ServiceServer implements AutoCloseable {
         long notConfigured = availability.values().stream().filter(v -> String.valueOf(v).startsWith("not configured")).count();
         Map<String, Object> data = new LinkedHashMap<>(pipeline.sourcesLastSuccess());
         data.put("availability", availability);
-        return HealthComponent.Status.up(notConfigured == 0 ? "every source configured; last successful fetch per source"
-                : notConfigured + " source(s) not configured (not scheduled): " + availability.entrySet().stream()
-                        .filter(e -> String.valueOf(e.getValue()).startsWith("not configured")).map(Map.Entry::getKey).toList()).with(data);
+        String summary = notConfigured == 0 ? "every source configured" : notConfigured + " source(s) not configured (not scheduled): "
+                + availability.entrySet().stream().filter(e -> String.valueOf(e.getValue()).startsWith("not configured"))
+                        .map(Map.Entry::getKey).toList();
+        // Which sources are not configured is public (the note); why, and the last fetches, are for key holders.
+        return HealthComponent.Status.up(notConfigured == 0 ? summary + "; last successful fetch per source" : summary).with(data)
+                .withNote(summary);
     }
 
     /** "Today" in the platform's zone on its clock (the replay clock in the sandbox). */

@@ -82,11 +82,20 @@ class NoKeysTest {
                 try (ServiceServer server = ServiceServer.start(p, new ServiceServer.Hooks(List.of(HealthComponent.of("bus", false,
                         () -> HealthComponent.Status.disabled("in-process"))), ops::selfHealer, ops::status, ops.sources()::view, null),
                         "127.0.0.1", 0)) {
-                    HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                            + server.port() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpClient http = HttpClient.newHttpClient();
+                    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                            + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
                     assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-                    JsonNode sources = new ObjectMapper().readTree(ready.body()).get("components").get("sources");
-                    assertThat(sources.get("state").asText()).isEqualTo("UP");
+                    // For anyone: ready, and which sources are not configured; why is for key holders (/api/health).
+                    JsonNode open = new ObjectMapper().readTree(ready.body()).get("components").get("sources");
+                    assertThat(open.get("state").asText()).isEqualTo("UP");
+                    assertThat(open.get("note").asText()).startsWith("3 source(s) not configured (not scheduled): ")
+                            .contains("balldontlie").contains("odds_api").contains("nba_stats");
+                    assertThat(open.has("detail")).isFalse();
+                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                            + "/api/health")).header("X-API-Key", server.localToken()).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+                    JsonNode sources = new ObjectMapper().readTree(health.body()).get("components").get("sources");
                     assertThat(sources.get("detail").asText()).contains("3 source(s) not configured");
                     JsonNode availability = sources.get("data").get("availability");
                     assertThat(availability.get("balldontlie").asText()).startsWith("not configured: no API key")

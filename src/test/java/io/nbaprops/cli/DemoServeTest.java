@@ -141,7 +141,8 @@ class DemoServeTest {
         WebDriver browser = Browser.start(dir, 1500, 2600);
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-            browser.get(base + "/");
+            // The key in the address's fragment, as `serve` prints it when it makes one: the page keeps it for the tab.
+            browser.get(base + "/#key=" + API_KEY);
             try {
                 wait.until(b -> !b.findElement(By.id("card-games")).getText().equals("–"));
             } catch (org.openqa.selenium.TimeoutException e) {

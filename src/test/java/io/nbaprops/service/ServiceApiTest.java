@@ -235,7 +235,7 @@ class ServiceApiTest {
         // A real 404 names what is missing.
         ServiceFixture.Reply noJob = f.get("/api/actions/jobs/00000000-0000-0000-0000-000000000000");
         assertThat(noJob.status()).isEqualTo(404);
-        assertThat(noJob.json().get("error").asText()).startsWith("no backfill job 00000000-0000-0000-0000-000000000000");
+        assertThat(noJob.json().get("error").asText()).isEqualTo("no job 00000000-0000-0000-0000-000000000000");
     }
 
     @Test
