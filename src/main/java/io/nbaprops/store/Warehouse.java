@@ -164,8 +164,50 @@ public final class Warehouse implements AutoCloseable {
     /**
      * Runs {@code work} in one transaction through the one write path. {@code beforeCommit} runs
      * last, inside the transaction: if it throws (e.g. the run was cancelled), everything is rolled back.
+     * On DuckDB, a transaction that lost a race for the same rows to another one in this process (optimistic
+     * concurrency: "Conflict on update") rolled back whole, so it runs again, up to {@link #CONFLICT_ATTEMPTS}
+     * times: the work of every writer here is keyed upserts and replacements, which give the same rows when re-run.
      */
     public long write(WriteWork work, Runnable beforeCommit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writeOnce(work, beforeCommit);
+            } catch (RuntimeException e) {
+                if (!isDuckDb() || attempt >= CONFLICT_ATTEMPTS || !isWriteConflict(e)) {
+                    throw e;
+                }
+                log.info("write conflict with another transaction (attempt {} of {}), running it again: {}", attempt, CONFLICT_ATTEMPTS,
+                        e.getMessage());
+                pauseBeforeRetry(attempt);
+            }
+        }
+    }
+
+    /** With the pauses below, a loser waits up to about 1.3 s in all for the winner's transaction to end. */
+    static final int CONFLICT_ATTEMPTS = 8;
+
+    /** DuckDB's optimistic concurrency refused a commit because another transaction changed the same rows first. */
+    static boolean isWriteConflict(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && m.contains("TransactionContext Error") && m.toLowerCase(Locale.ROOT).contains("conflict")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Milliseconds, doubling and jittered (up to 5 x 2^attempt), so the two writers do not collide again in lockstep. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, (5L << attempt) + 1));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new WarehouseException("interrupted while retrying a conflicting write", ie);
+        }
+    }
+
+    private long writeOnce(WriteWork work, Runnable beforeCommit) {
         WriteTx[] started = new WriteTx[1];
         try {
             return jdbi.inTransaction(h -> {

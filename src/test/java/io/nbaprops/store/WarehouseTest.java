@@ -94,6 +94,45 @@ class WarehouseTest {
     }
 
     @Test
+    void aWriteThatConflictsWithAnotherTransactionRunsAgainAndCommits() throws Exception {
+        // A upserts (D1, a) and holds its transaction open; B's upsert of the same row is refused by DuckDB ("Conflict on
+        // update"), so the write path runs B again; once B has been refused twice, A commits, and B's next run goes through.
+        w.write(tx -> tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, "a", 0L)));
+        java.util.concurrent.CountDownLatch aInside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch bRetried = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger bAttempts = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Long> a = pool.submit(() -> w.write(tx -> {
+                tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, "a", 1L));
+                aInside.countDown();
+                await(bRetried);
+            }));
+            await(aInside);
+            java.util.concurrent.Future<Long> b = pool.submit(() -> w.write(tx -> {
+                if (bAttempts.incrementAndGet() == 2) {
+                    bRetried.countDown();
+                }
+                tx.upsert(RowBatch.of("t", "d", "k", "n").add(D1, "a", 2L));
+            }));
+            assertThat(a.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(b.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(bAttempts.get()).as("B was refused at least once and ran again").isGreaterThanOrEqualTo(2);
+        assertThat(rows()).singleElement().satisfies(r -> assertThat(r.get("n")).isEqualTo(2L));
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aCheckpointFoldsTheWriteAheadLogIntoTheFile() throws Exception {
         RowBatch b = RowBatch.of("t", "d", "k", "n");
         for (int i = 0; i < 2000; i++) {
