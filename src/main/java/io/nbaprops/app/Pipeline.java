@@ -45,11 +45,13 @@ public final class Pipeline {
     private final List<Asset> assets;
     private final List<String> pregame;
     private final List<String> postgame;
+    private final List<String> closing;
 
     private Pipeline(List<Asset> assets, List<String> pregame, List<String> postgame) {
         this.assets = assets;
         this.pregame = pregame;
         this.postgame = postgame;
+        this.closing = pregame.stream().filter(LineHistoryAsset::isLineAsset).toList();
     }
 
     public List<Asset> assets() {
@@ -59,6 +61,14 @@ public final class Pipeline {
     /** Before the games: schedule, injuries, lines, context, features, model, predictions, picks, status. */
     public List<String> pregame() {
         return pregame;
+    }
+
+    /**
+     * Close to each tip-off: the books' lines again (events, props, game lines and the line history), nothing else, so
+     * a pick's closing-line value is measured against the book's last pre-game line while the pick keeps its own line.
+     */
+    public List<String> closing() {
+        return closing;
     }
 
     /** After the games: final schedule, box scores, summaries, grades, performance, results, status. */

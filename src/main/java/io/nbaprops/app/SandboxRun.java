@@ -24,7 +24,7 @@ import java.util.Map;
  * The platform run against the sandbox league: a local server in the real APIs' formats, every
  * source pointed at it, and a clock that replays the season. Each game day runs the pre-game assets
  * an hour before the first tip-off and the post-game assets the next morning, exactly as the
- * platform would live. Used by {@code demo}, end-to-end tests and benchmarks.
+ * platform would live, with the closing lines collected again shortly before each tip-off. Used by {@code demo}, end-to-end tests and benchmarks.
  */
 public final class SandboxRun implements AutoCloseable {
     /** Keys the sandbox accepts; real keys are never sent to it. */
@@ -117,6 +117,24 @@ public final class SandboxRun implements AutoCloseable {
         return platform.engine().runPartition(d, platform.pipeline().pregame(), "demo");
     }
 
+    /** Minutes before each tip-off at which the replay collects the closing lines (as the daily plan's closing job). */
+    public static final long CLOSING_MINUTES = 10;
+
+    /**
+     * The day's closing lines: for each distinct tip-off time, {@link #CLOSING_MINUTES} before it, the books' lines
+     * are collected again (no re-prediction), so grading measures closing-line value against the last pre-game line.
+     */
+    public RunSummary closing(LocalDate d) {
+        RunSummary s = new RunSummary();
+        java.util.TreeSet<Instant> tips = new java.util.TreeSet<>();
+        league.gamesOn(d).forEach(g -> tips.add(g.tipoff()));
+        for (Instant tip : tips) {
+            clock.set(tip.minusSeconds(60 * CLOSING_MINUTES));
+            s.addAll(platform.engine().runPartition(d, platform.pipeline().closing(), "demo-closing"));
+        }
+        return s;
+    }
+
     /** The day's post-game run, at 04:00 Eastern the next morning when every box score is final. */
     public RunSummary postgame(LocalDate d) {
         clock.set(morningAfter(d));
@@ -162,6 +180,7 @@ public final class SandboxRun implements AutoCloseable {
 
     public RunSummary day(LocalDate d) {
         RunSummary s = pregame(d);
+        s.addAll(closing(d));
         s.addAll(postgame(d));
         return s;
     }

@@ -157,7 +157,8 @@ public final class PredictionBatch {
 
     private void addRow(RowBatch rows, PlayerGame g, Market market, PredictionSystem s, SystemPrediction sp, LineQuote line,
             SystemCalibration cal, Instant now, Map<String, Integer> picks) {
-        double predicted = Math.round(sp.value() * 100) / 100.0;
+        // A stat is never negative: a linear model's or an ensemble's value below zero is stored as zero.
+        double predicted = Math.round(Math.max(0, sp.value()) * 100) / 100.0;
         Double pRaw = null;
         ResidualDistribution.Outcome p = null;
         if (line != null) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The daily plan on a fake clock: which jobs exist and which are due, game day or not, around DST changes. */
 class DailyPlanTest {
     static final ZoneId NY = ZoneId.of("America/New_York");
-    static final ScheduleConfig CFG = new ScheduleConfig(true, 60, 5000, "08:00", "12:00", "17:00", 60, 180, "19:00", 30, 7, 3, 14);
+    static final ScheduleConfig CFG = new ScheduleConfig(true, 60, 5000, "08:00", "12:00", "17:00", 60, 10, 180, "19:00", 30, 7, 3, 14);
     final DailyPlan plan = new DailyPlan(CFG, NY);
 
     static Instant ny(String localDateTime) {
