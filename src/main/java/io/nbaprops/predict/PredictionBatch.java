@@ -131,6 +131,10 @@ public final class PredictionBatch {
         Map<String, Integer> abstentions = new TreeMap<>();
         Map<String, Integer> picks = new TreeMap<>();
         Instant now = clock.instant();
+        // A date some input of which could not be seen as of its prediction time: predicted, never picked.
+        Map<String, String> gaps = io.nbaprops.raw.PointInTimeGaps.of(warehouse, date);
+        String withheld = gaps.isEmpty() ? null : "not pickable: " + gaps.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining("; "));
         for (WorkOutcome o : outcomes) {
             PlayerGame g = byItem.get(o.itemId());
             if (o.failed()) {
@@ -144,7 +148,7 @@ public final class PredictionBatch {
                     abstentions.merge(s.id(), 1, Integer::sum);
                     continue;
                 }
-                addRow(rows, g, market, s, sp, line, in.calibrations().get(s.id()), now, picks);
+                addRow(rows, g, market, s, sp, line, in.calibrations().get(s.id()), now, picks, withheld);
             }
         }
         if (!items.isEmpty() && failures.size() == items.size()) {
@@ -156,7 +160,7 @@ public final class PredictionBatch {
     }
 
     private void addRow(RowBatch rows, PlayerGame g, Market market, PredictionSystem s, SystemPrediction sp, LineQuote line,
-            SystemCalibration cal, Instant now, Map<String, Integer> picks) {
+            SystemCalibration cal, Instant now, Map<String, Integer> picks, String withheld) {
         double predicted = Math.round(sp.value() * 100) / 100.0;
         Double pRaw = null;
         ResidualDistribution.Outcome p = null;
@@ -166,6 +170,10 @@ public final class PredictionBatch {
         }
         Recommendation r = recommender.recommend(predicted, line, p == null ? new ResidualDistribution.Outcome(0, 0, 0) : p,
                 g.injuryCode(), cal.gradedSamples());
+        if (withheld != null) {
+            r = new Recommendation(Recommendation.Side.PASS, withheld + " (else: " + r.side() + ", " + r.reason() + ")", r.edge(),
+                    r.probability(), r.expectedValue(), r.side() == Recommendation.Side.PASS ? r.kellyStake() : Double.valueOf(0.0));
+        }
         picks.merge(r.side().name(), 1, Integer::sum);
         String contributions = null;
         if (!sp.contributions().isEmpty()) {
