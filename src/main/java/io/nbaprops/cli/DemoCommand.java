@@ -123,8 +123,12 @@ final class DemoCommand implements Callable<Integer> {
                         f(e.mae()), f(e.bias()), f(e.lineMae()), f(e.oracleMae()), e.picks(), pct(e.hitRate()), pct(e.roi()),
                         pct(e.hitRateEdge3()), pct(e.ece()));
             }
-            System.out.println("(MAE in points over graded player-games; line MAE: the book line each prediction faced; oracle: the "
+            System.out.println("(MAE in the market's unit over graded player-games; line MAE: the book line each prediction faced; oracle: the "
                     + "sandbox's true means; picks: OVER/UNDER at that line)");
+            java.io.PrintWriter pw = new java.io.PrintWriter(System.out, true);
+            EvaluateCommand.printPrices(new io.nbaprops.predict.PriceComparison(run.platform().warehouse()).compare(dates.get(0),
+                    dates.get(dates.size() - 1)), pw);
+            pw.flush();
         }
         System.out.println();
         System.out.println("next: ./nbaprops status    ./nbaprops query \"select * from system_daily_performance limit 10\"");

@@ -47,6 +47,12 @@ public final class PredictionTime {
         return first != null ? first : date.atTime(DEFAULT_TIP).atZone(GameKey.EASTERN).toInstant();
     }
 
+    /** Whether the schedule has a game still on for the date (no games: nothing to predict, so nothing is missed). */
+    public boolean gameDay(Warehouse w, LocalDate date) {
+        return w.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM game WHERE game_date = ? AND status <> 'postponed'")
+                .bind(0, date).mapTo(Long.class).one()) > 0;
+    }
+
     /** The date's prediction time: its cut-off minus the lead. */
     public Instant predictionAt(Warehouse w, LocalDate date) {
         return cutoff(w, date).minus(lead);

@@ -344,6 +344,9 @@ public final class SourceAssets {
                 PointInTimeGaps.clear(ctx, d, source);
                 none.note("not fetched after the date's cut-off " + ET.format(cutoff) + ": the snapshot archived "
                         + ET.format(archived.get()) + " stands for " + d);
+            } else if (!time.gameDay(ctx.warehouse(), d)) {
+                PointInTimeGaps.clear(ctx, d, source);
+                none.note("not fetched after the date's cut-off: no games on " + d + ", nothing to predict");
             } else {
                 String why = "no " + source + " snapshot archived before " + d + "'s cut-off " + ET.format(cutoff)
                         + " (fetching it now would stamp today's list with " + d + "): injury features degraded, picks withheld";

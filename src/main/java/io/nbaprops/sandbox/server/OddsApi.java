@@ -109,6 +109,10 @@ final class OddsApi {
     }
 
     private static boolean isPropMarket(String key) {
+        // A real prop market the league may not price: accepted, answered with the books' lines it has (none yet).
+        if (key.equals("player_points_rebounds_assists")) {
+            return true;
+        }
         for (Market m : Market.values()) {
             if (m.key().equals(key)) {
                 return true;
