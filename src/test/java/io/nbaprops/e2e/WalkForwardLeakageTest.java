@@ -32,12 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  * pick and every model must come out identical.
  *
  * <p>{@code predict.min_training_rows} is lowered to {@value #MIN_TRAINING_ROWS} (3000 by default) so that models are
- * trained, and re-trained after {@code retrain_days}, inside the window.
+ * trained, and re-trained after {@code retrain_days}, inside the window; markets: points and rebounds ({@link #MARKETS}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WalkForwardLeakageTest {
     static final int DAYS = 30;
     static final int MIN_TRAINING_ROWS = 1000;
+    /**
+     * Two of the five markets, to keep the run time reasonable (every market goes through the same code: the
+     * features are shared, the lines and grades are filtered by market).
+     */
+    static final String MARKETS = "[points, rebounds]";
     /** Every column of a prediction but when it was written. */
     static final String PREDICTION_COLUMNS = "game_key, player_lookup, market, system_id, line_key, game_date, system_version, "
             + "feature_version, model_version, predicted, line_value, line_book, line_snapshot_at, over_price, under_price, p_over_raw, "
@@ -58,7 +63,8 @@ class WalkForwardLeakageTest {
 
     @BeforeAll
     void replayThenBackfill() {
-        run = SandboxSeason.start(dir, Map.of("NBAPROPS_PREDICT_MIN_TRAINING_ROWS", String.valueOf(MIN_TRAINING_ROWS)));
+        run = SandboxSeason.start(dir, Map.of("NBAPROPS_PREDICT_MIN_TRAINING_ROWS", String.valueOf(MIN_TRAINING_ROWS),
+                "NBAPROPS_PREDICT_MARKETS", MARKETS));
         dates = run.gameDates().subList(0, DAYS);
         long t0 = System.nanoTime();
         SandboxSeason.days(run, dates);
