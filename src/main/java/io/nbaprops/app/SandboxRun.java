@@ -107,14 +107,20 @@ public final class SandboxRun implements AutoCloseable {
         return league.gameDates();
     }
 
-    /** The day's pre-game run (an hour before the first tip-off, at 18:00 Eastern at the latest). */
+    /**
+     * The day's pre-game run, at the date's prediction time (the daily plan's lead before the first tip-off,
+     * {@link io.nbaprops.raw.PredictionTime}), the same instant a later backfill of the date sees it as of.
+     */
     public RunSummary pregame(LocalDate d) {
+        clock.set(predictionAt(d));
+        return platform.engine().runPartition(d, platform.pipeline().pregame(), "demo");
+    }
+
+    /** The date's prediction time: its first tip-off in the league minus the daily plan's lead. */
+    public Instant predictionAt(LocalDate d) {
         Instant firstTip = league.gamesOn(d).stream().map(LeagueGame::tipoff).min(Comparator.naturalOrder())
                 .orElse(d.atTime(19, 0).atZone(SandboxLeague.EASTERN).toInstant());
-        Instant at = firstTip.minusSeconds(3600);
-        Instant latest = ZonedDateTime.of(d, LocalTime.of(18, 0), SandboxLeague.EASTERN).toInstant();
-        clock.set(at.isAfter(latest) ? latest : at);
-        return platform.engine().runPartition(d, platform.pipeline().pregame(), "demo");
+        return firstTip.minus(platform.predictionTime().lead());
     }
 
     /** Minutes before each tip-off at which the replay collects the closing lines (as the daily plan's closing job). */

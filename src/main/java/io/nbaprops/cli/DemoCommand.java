@@ -118,6 +118,8 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println();
             java.io.PrintWriter pw = new java.io.PrintWriter(System.out, true);
             EvaluateCommand.render(eval, pw, false);
+            EvaluateCommand.printPrices(new io.nbaprops.predict.PriceComparison(run.platform().warehouse()).compare(dates.get(0),
+                    dates.get(dates.size() - 1)), pw);
             pw.flush();
             System.out.println("(all of it, by side, book and edge bucket: ./nbaprops evaluate --from " + dates.get(0) + " --to "
                     + dates.get(dates.size() - 1) + ")");

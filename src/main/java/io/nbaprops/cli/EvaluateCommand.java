@@ -42,12 +42,15 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ConfigOption.ReadLease w = config.readOnly()) {
             List<Evaluation.SystemEvaluation> eval = new Evaluation(w.warehouse()).evaluate(from, to);
+            List<io.nbaprops.predict.PriceComparison.Row> prices = new io.nbaprops.predict.PriceComparison(w.warehouse()).compare(from, to);
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(Evaluation.toJson(from, to, eval)));
+                Map<String, Object> doc = Evaluation.toJson(from, to, eval);
+                doc.put("best_price", io.nbaprops.predict.PriceComparison.toJson(prices));
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
                 return 0;
             }
             print(eval, out);
+            printPrices(prices, out);
             return 0;
         }
     }
@@ -116,6 +119,22 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static String ci(Double lo, Double hi) {
         return lo == null ? "-" : String.format(Locale.ROOT, "[%.1f, %.1f]", 100 * lo, 100 * hi);
+    }
+
+    /** Best-available against single-book picks, side by side (see PriceComparison). */
+    static void printPrices(List<io.nbaprops.predict.PriceComparison.Row> rows, PrintWriter out) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("best price vs single book (first of predict.book_priority) — picks, hit %, ROI %; same picks: ROI % of each");
+        out.printf("%-15s %-8s %6s %6s %7s %7s %6s %7s %6s %8s %8s%n", "system", "market", "best", "hit %", "ROI %", "single", "hit %",
+                "ROI %", "same", "best ROI", "1-bk ROI");
+        for (var r : rows) {
+            out.printf(Locale.ROOT, "%-15s %-8s %6d %6s %7s %7d %6s %7s %6d %8s %8s%n", r.system(), r.market(), r.bestPicks(),
+                    pct(r.bestHitRate()), pct(r.bestRoi()), r.singlePicks(), pct(r.singleHitRate()), pct(r.singleRoi()), r.samePicks(),
+                    pct(r.samePicksBestRoi()), pct(r.samePicksSingleRoi()));
+        }
     }
 
     private static String f(Double v) {
