@@ -166,6 +166,19 @@ public final class SandboxRun implements AutoCloseable {
         return s;
     }
 
+    /** Whole game days in order, each pre-game then post-game (what {@code demo} runs); {@code progress} hears of each date. */
+    public RunSummary days(List<LocalDate> dates, io.nbaprops.engine.Engine.BackfillProgress progress) {
+        progress.start(dates.size());
+        RunSummary all = new RunSummary();
+        for (LocalDate d : dates) {
+            RunSummary day = day(d);
+            all.addAll(day);
+            progress.dateDone(d, day);
+        }
+        progress.finish(all);
+        return all;
+    }
+
     @Override
     public void close() {
         platform.close();
