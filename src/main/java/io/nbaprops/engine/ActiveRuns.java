@@ -29,9 +29,10 @@ final class ActiveRuns {
         return List.copyOf(active.keySet());
     }
 
-    /** The ids of the runs under way (for the heartbeat). */
+    /** The ids of the runs under way whose RUNNING row is written (for the heartbeat: a run without one has nothing to beat). */
     List<String> runIds() {
-        return active.values().stream().map(Slot::runId).filter(Objects::nonNull).toList();
+        return active.values().stream().filter(s -> s.running == null || s.running.written()).map(Slot::runId)
+                .filter(Objects::nonNull).toList();
     }
 
     private static String key(String asset, LocalDate date) {
@@ -44,6 +45,8 @@ final class ActiveRuns {
         final LocalDate date;
         volatile String runId;
         volatile AssetContext ctx;
+        /** The run's deferred RUNNING row; null when it was written as the run began (range runs). */
+        volatile RunningRecord running;
         volatile boolean workerDone = true;
         volatile boolean timedOut;
 
@@ -53,8 +56,13 @@ final class ActiveRuns {
         }
 
         void begin(String id, AssetContext c) {
+            begin(id, c, null);
+        }
+
+        void begin(String id, AssetContext c, RunningRecord deferred) {
             runId = id;
             ctx = c;
+            running = deferred;
             workerDone = false;
             timedOut = false;
         }

@@ -52,8 +52,12 @@ final class Budgets implements AutoCloseable {
         return asset.budget() != null ? asset.budget() : cfg.budgetFor(asset.name());
     }
 
-    /** Runs {@code work} on a worker thread under the time budget; every slot is told when the worker is done. */
-    <T> T execute(String name, Callable<T> work, AssetContext ctx, Duration budget, List<ActiveRuns.Slot> slots) throws Throwable {
+    /**
+     * Runs {@code work} on a worker thread under the time budget; every slot is told when the worker is done. A
+     * {@code running} record (may be null) is written by the sweeper once the run has lasted {@code running_record_after_ms}.
+     */
+    <T> T execute(String name, Callable<T> work, AssetContext ctx, Duration budget, List<ActiveRuns.Slot> slots, RunningRecord running)
+            throws Throwable {
         CompletableFuture<T> result = new CompletableFuture<>();
         Future<?> worker = workers.submit(() -> {
             try {
@@ -69,6 +73,13 @@ final class Budgets implements AutoCloseable {
                 }
             }
         });
+        ScheduledFuture<?> record = running == null ? null : sweeper.schedule(() -> {
+            try {
+                running.write();
+            } catch (RuntimeException e) {
+                log.warn("cannot record {} [{}] as running: {}", name, ctx.partition(), e.toString());
+            }
+        }, Math.max(0, cfg.runningRecordAfterMs()), TimeUnit.MILLISECONDS);
         long budgetMs = Math.max(1, budget.toMillis());
         long warnMs = Math.max(1, (long) (budgetMs * cfg.warnAtFraction()));
         ScheduledFuture<?> warn = sweeper.schedule(() -> {
@@ -92,6 +103,9 @@ final class Budgets implements AutoCloseable {
         } finally {
             warn.cancel(false);
             kill.cancel(false);
+            if (record != null) {
+                record.cancel(false);
+            }
         }
     }
 

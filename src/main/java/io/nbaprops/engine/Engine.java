@@ -43,7 +43,7 @@ public final class Engine implements AutoCloseable {
         this.clock = clock;
         this.ledger = new RunLedger(store, clock, node);
         this.budgets = new Budgets(cfg, ledger, active);
-        this.waiting = new WaitingReasons(store, clock);
+        this.waiting = new WaitingReasons(store, clock, active);
         this.ranges = new RangeRuns(this, graph, calendar, ledger, waiting, budgets, active);
     }
 
@@ -139,12 +139,14 @@ public final class Engine implements AutoCloseable {
         }
         boolean release = true;
         try {
-            String why = waiting.of(asset, date, trigger, UpstreamStates.live(store, calendar));
+            UpstreamStates upstream = UpstreamStates.live(store, calendar);
+            String why = waiting.of(asset, date, trigger, upstream);
             if (why != null) {
                 ledger.markWaiting(assetName, date, why);
                 return new RunOutcome(assetName, date, RunStatus.WAITING, 0, 0, why, null);
             }
-            Attempted a = attempt(asset, date, trigger, mine);
+            // The date's states were read for readiness (nothing else runs this partition meanwhile: it is claimed).
+            Attempted a = attempt(asset, date, trigger, mine, upstream.on(date).get(assetName));
             release = a.releaseLock;
             return a.outcome;
         } finally {
@@ -156,7 +158,7 @@ public final class Engine implements AutoCloseable {
 
     private record Attempted(RunOutcome outcome, boolean releaseLock) {}
 
-    private Attempted attempt(Asset asset, LocalDate date, String trigger, ActiveRuns.Slot slot) {
+    private Attempted attempt(Asset asset, LocalDate date, String trigger, ActiveRuns.Slot slot, PartitionState prev) {
         String name = asset.name();
         String node = ledger.node();
         Duration budget = budgets.budgetOf(asset);
@@ -165,17 +167,22 @@ public final class Engine implements AutoCloseable {
             String runId = UUID.randomUUID().toString();
             Instant started = clock.instant();
             AssetContext ctx = new AssetContext(name, date, runId, attempt, trigger, store.warehouse(), clock);
-            slot.begin(runId, ctx);
-            PartitionState prev = store.state(name, date).orElse(null);
-            store.save(new RunRecord(runId, name, date, attempt, "RUNNING", trigger, node, started, started, null, null, null,
-                    ctx.progress(), null, null), ledger.nextState(name, date, "RUNNING", null, runId, prev, null, null, null));
+            int n = attempt;
+            PartitionState runningState = ledger.nextState(name, date, "RUNNING", null, runId, prev, null, null, null);
+            RunningRecord running = new RunningRecord(() -> store.save(new RunRecord(runId, name, date, n, "RUNNING", trigger, node,
+                    started, started, null, null, null, ctx.progress(), null, null), runningState));
+            slot.begin(runId, ctx, running);
+            if (cfg.runningRecordAfterMs() <= 0) {
+                running.write();
+            }
             long t0 = System.nanoTime();
             try {
-                AssetResult r = budgets.execute(name, () -> asset.materialize(ctx), ctx, budget, List.of(slot));
+                AssetResult r = budgets.execute(name, () -> asset.materialize(ctx), ctx, budget, List.of(slot),
+                        cfg.runningRecordAfterMs() <= 0 ? null : running);
                 Instant ended = clock.instant();
                 store.save(new RunRecord(runId, name, date, attempt, "SUCCESS", trigger, node, started, ended, ended,
                         r.rowsWritten(), elapsedMs(t0), r.message(), null, null),
-                        ledger.nextState(name, date, "SUCCESS", r.message(), runId, prev, started, ended, r.rowsWritten()));
+                        ledger.nextState(name, date, "SUCCESS", r.message(), runId, prev, started, ended, r.rowsWritten()), !running.end());
                 RunOutcome o = new RunOutcome(name, date, RunStatus.SUCCESS, attempt, r.rowsWritten(), r.message(), runId);
                 ledger.finished(o, elapsedMs(t0));
                 return new Attempted(o, true);
@@ -189,8 +196,9 @@ public final class Engine implements AutoCloseable {
                 String message = Secrets.mask(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
                 RunRecord failed = new RunRecord(runId, name, date, attempt, status, trigger, node, started, ended, ended, 0L,
                         elapsedMs(t0), retry ? "will retry: " + message : message, cause.getClass().getName(), chain);
+                boolean first = !running.end();
                 if (retry) {
-                    store.saveRun(failed);
+                    store.save(failed, null, first);
                     long backoff = backoffMillis(attempt);
                     ledger.emit("RETRY", name, date, runId, "attempt " + attempt + " of " + max + " failed (" + message
                             + "); retrying in " + backoff + " ms");
@@ -200,7 +208,7 @@ public final class Engine implements AutoCloseable {
                     }
                     continue;
                 }
-                store.save(failed, ledger.nextState(name, date, status, message, runId, prev, null, null, null));
+                store.save(failed, ledger.nextState(name, date, status, message, runId, prev, null, null, null), first);
                 ledger.emit(timedOut ? "TIMEOUT" : "FAILED", name, date, runId,
                         (timedOut ? "" : "failed after " + attempt + " attempt(s): ") + message);
                 RunOutcome o = new RunOutcome(name, date, timedOut ? RunStatus.TIMED_OUT : RunStatus.FAILED, attempt, 0, message, runId);

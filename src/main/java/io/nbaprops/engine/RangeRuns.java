@@ -206,7 +206,7 @@ final class RangeRuns {
         long t0 = System.nanoTime();
         Duration budget = budgets.budgetOf(asset).multipliedBy(dates.size());
         try {
-            Map<LocalDate, Long> rows = budgets.execute(name, () -> asset.materializeRange(ctx, dates), ctx, budget, slots);
+            Map<LocalDate, Long> rows = budgets.execute(name, () -> asset.materializeRange(ctx, dates), ctx, budget, slots, null);
             Instant ended = ledger.clock().instant();
             long ms = Engine.elapsedMs(t0);
             runs.clear();

@@ -15,10 +15,12 @@ import java.util.Map;
 final class WaitingReasons {
     private final RunStore store;
     private final Clock clock;
+    private final ActiveRuns active;
 
-    WaitingReasons(RunStore store, Clock clock) {
+    WaitingReasons(RunStore store, Clock clock, ActiveRuns active) {
         this.store = store;
         this.clock = clock;
+        this.active = active;
     }
 
     /** Why the partition cannot run yet (upstream states, then the asset's own readiness), or null. */
@@ -34,7 +36,10 @@ final class WaitingReasons {
         for (Dependency d : asset.upstream()) {
             if (d.window() == Dependency.Window.SAME_DATE) {
                 PartitionState s = today.get(d.asset());
-                if (s == null) {
+                if (active.holds(d.asset(), date)) {
+                    // Running here now: its RUNNING row may not be written yet (see RunningRecord).
+                    reasons.add(d.asset() + " [" + date + "] is RUNNING");
+                } else if (s == null) {
                     reasons.add(d.asset() + " [" + date + "] has not run");
                 } else if (!s.state().equals("SUCCESS")) {
                     // Name the upstream's own problem, not the chain of waits behind it (that is on the upstream's row).
