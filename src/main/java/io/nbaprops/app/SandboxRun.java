@@ -186,7 +186,7 @@ public final class SandboxRun implements AutoCloseable {
 
     /**
      * A day as the demo runs it: pre-game, the closing lines before each tip-off, post-game. (A later re-run of the
-     * date's pre-game assets would read those closing lines as the latest: pre-game readers have no point-in-time cut.)
+     * date's pre-game assets reads lines only up to the date's prediction time, see ContextSources.)
      */
     public RunSummary dayWithClosingLines(LocalDate d) {
         RunSummary s = pregame(d);
@@ -200,6 +200,19 @@ public final class SandboxRun implements AutoCloseable {
         RunSummary s = pregame(d);
         s.addAll(postgame(d));
         return s;
+    }
+
+    /** Whole game days in order, each as {@link #dayWithClosingLines} (what {@code demo} runs); {@code progress} hears of each date. */
+    public RunSummary days(List<LocalDate> dates, io.nbaprops.engine.Engine.BackfillProgress progress) {
+        progress.start(dates.size());
+        RunSummary all = new RunSummary();
+        for (LocalDate d : dates) {
+            RunSummary day = dayWithClosingLines(d);
+            all.addAll(day);
+            progress.dateDone(d, day);
+        }
+        progress.finish(all);
+        return all;
     }
 
     @Override
