@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * process would resume there) runs the days again and leaves the same rows, apart from the run bookkeeping that
  * records the second run.
  */
+@org.junit.jupiter.api.Tag("long")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoFingerprintTest {
     static final int DAYS = 14;

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>{@code predict.min_training_rows} is lowered to {@value #MIN_TRAINING_ROWS} (3000 by default) so that models are
  * trained, and re-trained after {@code retrain_days}, inside the window; markets: points and rebounds ({@link #MARKETS}).
  */
+@org.junit.jupiter.api.Tag("long")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WalkForwardLeakageTest {
     static final int DAYS = 30;
