@@ -138,6 +138,7 @@ public final class ServiceServer implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(json, false));
             ServerLimits.apply(cfg, host, port);
             publicFiles(cfg);
+            picksSite(cfg, platform.config().exportsDir());
         });
         app.before(ctx -> {
             ctx.attribute("t0", System.nanoTime());
@@ -167,6 +168,8 @@ public final class ServiceServer implements AutoCloseable {
             Readiness.Report r = readiness.check();
             ctx.status(r.ready() ? 200 : 503).json(r.body());
         }, Access.READ);
+        // The site's pages use relative addresses: /picks must become /picks/ (a static host does the same for a folder).
+        app.get("/picks", ctx -> ctx.redirect("/picks/"), Access.PUBLIC);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), Access.READ);
         api.register(app);
         actions.register(app);
@@ -197,6 +200,35 @@ public final class ServiceServer implements AutoCloseable {
             sf.location = Location.CLASSPATH;
             Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
             headers.put("Cache-Control", REVALIDATE); // the page changes with each release: revalidate with its ETag
+            sf.headers = headers;
+            sf.roles = Set.of(Access.PUBLIC);
+        });
+    }
+
+    /**
+     * The public picks site: its pages at /picks/ and, under /picks/data/, the published exports as they are on disk (the
+     * same files a static host or bucket would serve, so the site is the same anywhere). Both public: the exports are the
+     * published product, written for anyone to read; revalidated on every use, since picks are re-exported during the day.
+     */
+    private static void picksSite(JavalinConfig cfg, java.nio.file.Path exportsDir) {
+        try {
+            java.nio.file.Files.createDirectories(exportsDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the exports folder " + exportsDir + " for /picks/data", e);
+        }
+        Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
+        headers.put("Cache-Control", REVALIDATE);
+        cfg.staticFiles.add(sf -> {
+            sf.hostedPath = "/picks/data";
+            sf.directory = exportsDir.toAbsolutePath().toString();
+            sf.location = Location.EXTERNAL;
+            sf.headers = headers;
+            sf.roles = Set.of(Access.PUBLIC);
+        });
+        cfg.staticFiles.add(sf -> {
+            sf.hostedPath = "/picks";
+            sf.directory = "/picks";
+            sf.location = Location.CLASSPATH;
             sf.headers = headers;
             sf.roles = Set.of(Access.PUBLIC);
         });
