@@ -96,7 +96,9 @@ async function route() {
       const date = parts[0] === 'day' && parts[1] ? parts[1] : null;
       await todayView(view, date);
     }
+    view.dataset.route = location.hash; // which address this rendering is of (a test waits for its own)
     view.dataset.ready = 'true';
+    window.picksReadyAt = performance.now(); // ms since navigation start: the benchmark's mark
   } catch (e) {
     view.dataset.ready = 'error';
     view.innerHTML = '<div class="panel"><h1>Could not load the data</h1><p>' + esc(e.message) + '</p></div>';
@@ -145,7 +147,7 @@ async function todayView(view, date) {
       <div class="scroll"><table class="stack" id="picks-table">
         <thead><tr><th scope="col">Player</th><th scope="col">Market</th><th scope="col">Side</th><th scope="col" class="num">Line</th>
           <th scope="col">Best book</th><th scope="col" class="num">Price</th><th scope="col" class="num">P(side)</th><th scope="col" class="num">EV</th>
-          <th scope="col" class="num">Stake</th><th scope="col">Why</th></tr></thead>
+          <th scope="col" class="num">Stake <span class="muted">(bankroll)</span></th><th scope="col">Why</th></tr></thead>
         <tbody id="picks-body"></tbody></table></div>
       <p class="muted" id="no-picks" hidden>No pick passes these filters.</p>
     </section>
@@ -187,7 +189,7 @@ function playerLink(date, p) {
 function pickRow(date, p) {
   const s = p._e && p._e.s;
   const top = s && s.top_contributions ? Object.entries(s.top_contributions).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 4) : [];
-  const stake = typeof p.kelly_stake === 'number' ? pct(p.kelly_stake, 1) + ' of bankroll' : '–';
+  const stake = typeof p.kelly_stake === 'number' ? pct(p.kelly_stake, 1) : '–';
   return `<tr data-market="${esc(p.market)}" data-book="${esc(p.book)}" data-side="${esc(p.pick)}" data-p="${pSide(p)}">
     <td data-label="Player">${playerLink(date, p)}</td>
     <td data-label="Market">${esc(marketName(p.market))}</td>
@@ -199,7 +201,7 @@ function pickRow(date, p) {
     <td class="num" data-label="EV">${p.expected_value === null || p.expected_value === undefined ? '–' : signed(p.expected_value * 100) + '%'}</td>
     <td class="num" data-label="Stake">${esc(stake)}</td>
     <td data-label="Why"><div class="why">${esc(p.reason || '')}${typeof p.predicted === 'number' ? ' · projection ' + p.predicted.toFixed(1) : ''}</div>
-      ${top.length ? '<ul class="contrib" aria-label="Top contributions">' + top.map(([k, v]) => '<li>' + esc(k) + ' ' + signed(v, 2) + '</li>').join('') + '</ul>' : ''}</td>
+      ${top.length ? '<ul class="contrib" aria-label="Top contributions to the projection">' + top.map(([k, v]) => '<li>' + esc(k) + ' ' + signed(v, 2) + '</li>').join('') + '</ul>' : ''}</td>
   </tr>`;
 }
 
@@ -294,7 +296,7 @@ async function cardView(view, date, player, market) {
     </div>`;
   const last20 = played.slice(0, 20).reverse();
   if (last20.length && line !== null && line !== undefined) {
-    $('games-chart').appendChild(Charts.bars({ label: card.player_name + ' ' + marketName(key) + ' in the last ' + last20.length + ' games against the line ' + line,
+    $('games-chart').appendChild(Charts.bars({ width: widthOf('games-chart'), label: card.player_name + ' ' + marketName(key) + ' in the last ' + last20.length + ' games against the line ' + line,
       line: line, bars: last20.map((g) => ({ label: g.date.slice(5), value: g[key], played: g.played,
         title: g.date + ' vs ' + g.opponent + ': ' + g[key] + ' (' + (g[key] > line ? 'over' : g[key] < line ? 'under' : 'push') + ')' })) }));
   } else {
@@ -302,15 +304,15 @@ async function cardView(view, date, player, market) {
   }
   const mins = played.slice(0, 20).reverse();
   if (mins.length) {
-    $('minutes-chart').appendChild(Charts.lines({ label: 'Minutes in the last ' + mins.length + ' games', height: 200,
+    $('minutes-chart').appendChild(Charts.lines({ width: widthOf('minutes-chart'), label: 'Minutes in the last ' + mins.length + ' games', height: 200,
       series: [{ name: 'minutes', points: mins.map((g, i) => ({ x: i, y: g.minutes, title: g.date + ': ' + g.minutes + ' min' })) }],
       ref: mins.reduce((a, g) => a + g.minutes, 0) / mins.length, refLabel: 'avg ' + (mins.reduce((a, g) => a + g.minutes, 0) / mins.length).toFixed(1),
       xLabels: (i) => mins[i].date.slice(5) }));
   }
   const byBook = groupBy(m.movement, (p) => p.book);
   const times = m.movement.map((p) => Date.parse(p.snapshot_at));
-  if (times.length) {
-    $('movement-chart').appendChild(Charts.lines({ label: 'Line by book over time', height: 200,
+  if (new Set(times).size > 1) { // one snapshot per book is a table row, not a chart
+    $('movement-chart').appendChild(Charts.lines({ width: widthOf('movement-chart'), label: 'Line by book over time', height: 200,
       series: [...byBook.entries()].map(([b, pts]) => ({ name: bookName(b), step: true, points: pts.map((p) => ({ x: Date.parse(p.snapshot_at), y: p.line,
         title: bookName(b) + ' ' + p.line + ' at ' + when(p.snapshot_at) })) })),
       xEnd: Math.max(...times), xLabels: (t) => when(new Date(t).toISOString()) }));
@@ -323,6 +325,11 @@ function movementRows(m) {
   if (!byBook.size) return '<tr><td colspan="2">No pre-game lines.</td></tr>';
   return [...byBook.entries()].map(([b, pts]) => `<tr><td>${esc(bookName(b))}</td><td>${pts.map((p) => esc(when(p.snapshot_at)) + ': <b>' + esc(p.line)
     + '</b> (' + esc(price(p.over_price)) + '/' + esc(price(p.under_price)) + ')').join(' → ')}</td></tr>`).join('');
+}
+
+/** A chart is drawn at its container's width, so its text keeps its size on a phone and a desktop. */
+function widthOf(id) {
+  return Math.max(260, Math.round($(id).getBoundingClientRect().width) || 640);
 }
 
 function groupBy(list, f) {
@@ -356,7 +363,7 @@ async function trackView(view) {
     <h1>Track record <span class="muted">${esc(tr.from)} to ${esc(tr.to)}</span></h1>
     <section class="panel" aria-labelledby="sys-h">
       <h2 id="sys-h">Per system and market</h2>
-      <p class="legend">N = graded picks (pushes count in N and ROI, not in the hit rate). Intervals are 95%: ${esc(tr.interval)}.
+      <p class="legend">N = graded picks (pushes count in N and ROI, not in the hit rate). Intervals: ${esc(tr.interval)}.
         Break-even: the hit rate the prices taken need.</p>
       <div class="scroll"><table class="stack" id="systems-table">${recordHead('System')}<tbody>
         ${tr.systems.map((r) => recordRow(r, r.system_id + ' · ' + marketName(r.market), r.system_id + '|' + r.market === sel)).join('')}</tbody></table></div>
@@ -385,7 +392,7 @@ function recordRow(r, label, current) {
     <td class="num" data-label="W-L-P">${r.wins}-${r.losses}-${r.pushes}</td>
     <td class="num hit-rate" data-label="Hit rate">${pct(r.hit_rate)} <span class="muted">${ci(r.hit_rate_ci)}</span></td>
     <td class="num" data-label="Break-even">${pct(r.break_even)}</td>
-    <td class="num roi" data-label="ROI">${r.roi === null ? '–' : signed(r.roi * 100) + '%'} <span class="muted">${r.roi_ci ? '[' + signed(r.roi_ci[0] * 100) + '%, ' + signed(r.roi_ci[1] * 100) + '%]' : ''}</span></td>
+    <td class="num roi" data-label="ROI">${r.roi === null ? '–' : signed(r.roi * 100) + '%'} <span class="muted">${r.roi_ci ? '[' + signed(r.roi_ci[0] * 100) + '%, ' + signed(r.roi_ci[1] * 100) + '%]' : '(N too small for an interval)'}</span></td>
     <td class="num" data-label="Units">${signed(r.profit_units, 2)}</td>
     <td class="num" data-label="CLV">${r.clv === null ? '–' : signed(r.clv, 2)} <span class="muted">(N = ${r.clv_n})</span></td></tr>`;
 }
@@ -407,17 +414,17 @@ function trackDetail(perf, sel) {
     </div>
     ${table('edge-table', 'By edge (points between projection and line)', mine(tr.edge), 'Edge')}
     ${table('side-table', 'By side', mine(tr.side), 'Side')}
-    ${table('book-table', 'By book', mine(tr.book), 'Book')}
+    ${table('book-table', 'By book', mine(tr.book).map((r) => Object.assign({}, r, { bucket: bookName(r.bucket) })), 'Book')}
     ${table('decile-table', 'Calibration table (stated probability decile)', mine(tr.decile).map((r) => Object.assign({}, r,
       { bucket: (r.bucket * 10) + '–' + (r.bucket * 10 + 10) + '% (stated ' + pct(r.stated) + ')' })), 'Stated')}`;
   if (daily.length) {
-    $('units-chart').appendChild(Charts.lines({ label: 'Cumulative units of ' + system + ' ' + marketName(market), height: 220,
+    $('units-chart').appendChild(Charts.lines({ width: widthOf('units-chart'), label: 'Cumulative units of ' + system + ' ' + marketName(market), height: 220,
       series: [{ name: 'units', points: daily.map((r, i) => ({ x: i, y: r.cumulative_profit, title: r.date + ': ' + signed(r.cumulative_profit, 2)
         + ' units after ' + r.cumulative_picks + ' picks' })) }],
       ref: 0, refLabel: 'break-even', xLabels: (i) => daily[i].date, yFormat: (t) => signed(t, 0) }));
   }
   const cal = mine(tr.decile).filter((r) => r.hit_rate !== null);
-  $('calibration-chart').appendChild(Charts.calibration({ label: 'Calibration of ' + system + ' ' + marketName(market),
+  $('calibration-chart').appendChild(Charts.calibration({ width: Math.min(420, widthOf('calibration-chart')), label: 'Calibration of ' + system + ' ' + marketName(market),
     points: cal.map((r) => ({ x: r.stated, y: r.hit_rate, lo: r.hit_rate_ci && r.hit_rate_ci[0], hi: r.hit_rate_ci && r.hit_rate_ci[1],
       title: 'stated ' + pct(r.stated) + ', hit ' + pct(r.hit_rate) + ' ' + ci(r.hit_rate_ci) + ', N = ' + r.picks })) }));
 }

@@ -49,7 +49,7 @@ const Charts = (() => {
     const y = scale(0, hi, H - B, T);
     yAxis(svg, y, niceTicks(0, hi, 4), L, W - R);
     const n = opts.bars.length || 1;
-    const slot = (W - L - R) / n, bw = Math.max(3, slot * 0.7);
+    const slot = (W - L - R) / n, bw = Math.min(40, Math.max(3, slot * 0.7));
     opts.bars.forEach((b, i) => {
       const v = b.value || 0;
       const cls = !b.played ? 'bar-dnp' : (v > opts.line ? 'bar-over' : (v < opts.line ? 'bar-under' : 'bar-dnp'));
@@ -88,7 +88,7 @@ const Charts = (() => {
     if (opts.xLabels) {
       const first = Math.min(...xs), last = Math.max(...xs);
       svg.appendChild(el('text', { x: x(first), y: H - 8, 'text-anchor': 'start' }, opts.xLabels(first)));
-      svg.appendChild(el('text', { x: x(last), y: H - 8, 'text-anchor': 'end' }, opts.xLabels(last)));
+      if (last !== first) svg.appendChild(el('text', { x: x(last), y: H - 8, 'text-anchor': 'end' }, opts.xLabels(last)));
     }
     if (opts.ref !== undefined) {
       svg.appendChild(el('line', { x1: L, x2: W - R, y1: y(opts.ref), y2: y(opts.ref), class: 'ref-line', 'data-value': opts.ref }));
@@ -117,7 +117,7 @@ const Charts = (() => {
 
   /** Stated probability (x) against the hit rate (y) with its interval per bucket; the diagonal is perfect calibration. */
   function calibration(opts) {
-    const W = opts.width || 360, H = opts.height || 300, L = 44, R = 12, T = 12, B = 36;
+    const W = opts.width || 360, H = opts.height || 300, L = 44, R = 22, T = 12, B = 36;
     const svg = frame(W, H, opts.label);
     const lo = 0.4, hi = 1;
     const x = scale(lo, hi, L, W - R), y = scale(0, 1, H - B, T);

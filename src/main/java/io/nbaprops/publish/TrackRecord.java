@@ -58,7 +58,7 @@ public final class TrackRecord {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("from", from.toString());
         out.put("to", to.toString());
-        out.put("interval", "95%: hit rate Wilson score (pushes excluded); ROI normal approximation from the picks' profit spread");
+        out.put("interval", "95%: hit rate Wilson score (pushes excluded); ROI normal approximation from the picks' profit spread (from " + MIN_ROI_INTERVAL_N + " picks)");
         for (String dim : DIMENSIONS.keySet()) {
             out.put(dim.equals("all") ? "systems" : dim, new ArrayList<Map<String, Object>>());
         }
@@ -111,9 +111,12 @@ public final class TrackRecord {
         return List.of(r4(Math.max(0, centre - half)), r4(Math.min(1, centre + half)));
     }
 
-    /** The 95% normal interval of a mean from its sum and sum of squares over {@code n} values; null below 2 values. */
+    /** Below this many picks the ROI has no interval: a normal approximation on a handful of ±1 outcomes says nothing. */
+    static final int MIN_ROI_INTERVAL_N = 10;
+
+    /** The 95% normal interval of a mean from its sum and sum of squares over {@code n} values; null below {@link #MIN_ROI_INTERVAL_N}. */
     static List<Double> meanInterval(double sum, double sumSq, long n) {
-        if (n < 2) {
+        if (n < MIN_ROI_INTERVAL_N) {
             return null;
         }
         double mean = sum / n;
