@@ -166,7 +166,8 @@ async function todayView(view, date) {
     $('picks-count').textContent = 'Showing ' + shown.length + ' of ' + picks.length + ' pick' + (picks.length === 1 ? '' : 's');
     $('no-picks').hidden = shown.length > 0 || picks.length === 0;
     const pass = passes.filter((e) => !f.market || e.p.market === f.market);
-    $('passes-body').innerHTML = pass.map((e) => `<tr><td data-label="Player">${playerLink(doc.date, e.p)}</td><td data-label="Market">${esc(marketName(e.p.market))}</td>
+    $('passes-body').innerHTML = pass.map((e) => `<tr><td data-label="Player">${e.p.line ? playerLink(doc.date, e.p)
+      : esc(e.p.player_name) + ' <span class="muted">' + esc(e.p.team) + ' vs ' + esc(e.p.opponent) + '</span>'}</td><td data-label="Market">${esc(marketName(e.p.market))}</td>
       <td class="num" data-label="Projection">${e.s.predicted === null ? '–' : e.s.predicted.toFixed(1)}</td>
       <td class="num" data-label="Line">${e.p.line ? esc(e.p.line.value) + ' <span class="muted">' + esc(bookName(e.p.line.book)) + '</span>' : '–'}</td>
       <td data-label="Reason">${esc(e.s.reason || '')}</td></tr>`).join('');

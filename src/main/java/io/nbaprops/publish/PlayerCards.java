@@ -17,7 +17,8 @@ import java.util.Objects;
  * written with the day's picks so the card exists before the games: the projection and pick per market, each book's
  * current pre-game line, each book's line movement up to the export (pre-game snapshots only, one entry per change), the
  * season's games before the date (the page computes the last 5/10/20/season hit rates against any line from them), the
- * opponent's defence for each market's stat, and the teammates listed out. Results and closing-line value come from
+ * opponent's defence for each market's stat, and the teammates listed out. Only markets with at least one book's line get
+ * a card. Results and closing-line value come from
  * {@code results/<date>.json} once the date is graded. Set-based: five queries for the whole date.
  */
 final class PlayerCards {
@@ -76,8 +77,15 @@ final class PlayerCards {
         if (cards.isEmpty()) {
             return 0;
         }
-        context(jdbi, d, cards);
         lines(jdbi, d, cards);
+        // A market no book priced has nothing to compare the projection with (the day's PASS says "no line"): no card for it,
+        // which also keeps a season of cards to the players the books priced.
+        cards.values().forEach(c -> map(c, "markets").values().removeIf(m -> list(m, "books").isEmpty()));
+        cards.values().removeIf(c -> map(c, "markets").isEmpty());
+        if (cards.isEmpty()) {
+            return 0;
+        }
+        context(jdbi, d, cards);
         games(jdbi, d, cards);
         defence(jdbi, d, cards);
         Map<String, Object> files = new LinkedHashMap<>();
