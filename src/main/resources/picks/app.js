@@ -136,7 +136,7 @@ async function todayView(view, date) {
     </section>
     <section class="panel" aria-labelledby="picks-h">
       <h2 id="picks-h">Picks</h2>
-      <form class="filters" id="filters" onsubmit="return false">
+      <form class="filters" id="filters">
         <label>Market<select id="f-market"><option value="">All markets</option>${markets.map((m) => `<option value="${esc(m)}">${esc(marketName(m))}</option>`).join('')}</select></label>
         <label>Book<select id="f-book"><option value="">All books</option>${books.map((b) => `<option value="${esc(b)}">${esc(bookName(b))}</option>`).join('')}</select></label>
         <label>Side<select id="f-side"><option value="">Over and under</option><option value="OVER">Over</option><option value="UNDER">Under</option></select></label>
@@ -173,6 +173,7 @@ async function todayView(view, date) {
       <td data-label="Reason">${esc(e.s.reason || '')}</td></tr>`).join('');
   };
   ['f-market', 'f-book', 'f-side', 'f-conf'].forEach((id) => $(id).addEventListener('change', render));
+  $('filters').addEventListener('submit', (e) => e.preventDefault());
   render();
   if (!picks.length) $('picks-count').textContent = 'No picks on this date' + (doc.status === 'withheld' ? ' (withheld)' : '') + '.';
 }
@@ -432,6 +433,8 @@ function trackDetail(perf, sel) {
 
 document.addEventListener('DOMContentLoaded', () => {
   $('date-select').addEventListener('change', (e) => { location.hash = '#/day/' + e.target.value; });
+  // The skip link moves focus without touching the address (the fragment is the route).
+  document.querySelector('.skip').addEventListener('click', (e) => { e.preventDefault(); $('view').focus(); });
   window.addEventListener('hashchange', () => { route().then(() => { if (!location.hash.startsWith('#/track?')) $('view').focus({ preventScroll: true }); }); });
   route();
 });
