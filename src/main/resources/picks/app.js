@@ -264,10 +264,10 @@ async function cardView(view, date, player, market) {
         <p>${m.recommendation && m.recommendation !== 'PASS' ? `Pick: <span class="side-${esc(m.recommendation)}">${esc(m.recommendation)}</span> ${esc(m.line)} at ${esc(bookName(m.book))}`
           : 'No pick (PASS)'}${card.injury_status && card.injury_status !== 'none' ? ' · listed ' + esc(card.injury_status) : ''}</p>
         <div class="scroll"><table id="books-table"><thead><tr><th scope="col">Book</th><th scope="col" class="num">Line</th><th scope="col" class="num">Over</th>
-          <th scope="col" class="num">Under</th><th scope="col" class="num">Projection − line</th><th scope="col">As of</th></tr></thead><tbody>
+          <th scope="col" class="num">Under</th><th scope="col" class="num">Proj. − line</th><th scope="col" class="asof">As of</th></tr></thead><tbody>
           ${m.books.map((b) => `<tr${b.book === m.book ? ' class="best"' : ''}><td>${esc(bookName(b.book))}${b.book === m.book ? ' <span class="muted">(pick)</span>' : ''}</td>
             <td class="num">${esc(b.line)}</td><td class="num">${esc(price(b.over_price))}</td><td class="num">${esc(price(b.under_price))}</td>
-            <td class="num">${projection === null || projection === undefined ? '–' : signed(projection - b.line)}</td><td>${esc(when(b.snapshot_at))}</td></tr>`).join('')
+            <td class="num">${projection === null || projection === undefined ? '–' : signed(projection - b.line)}</td><td class="asof">${esc(when(b.snapshot_at))}</td></tr>`).join('')
             || '<tr><td colspan="6">No book posted a usable line.</td></tr>'}</tbody></table></div>
         ${m.systems.length > 1 ? '<p class="legend">Systems: ' + m.systems.map((s) => esc(s.system) + ' ' + (s.predicted === null ? '–' : s.predicted.toFixed(1))).join(' · ') + '</p>' : ''}
       </section>
