@@ -75,6 +75,9 @@ function fillDates(selected) {
     sel.innerHTML = dates.map((d) => '<option value="' + esc(d.date) + '">' + esc(shortDate(d.date)) + ' · ' + d.picks + ' pick'
       + (d.picks === 1 ? '' : 's') + (d.graded ? ' · graded' : '') + '</option>').join('');
   }
+  if (selected && !dates.some((x) => x.date === selected) && !sel.querySelector('option[data-extra]')) {
+    sel.insertAdjacentHTML('afterbegin', '<option data-extra value="' + esc(selected) + '">' + esc(shortDate(selected)) + ' · no picks</option>');
+  }
   if (selected) sel.value = selected;
 }
 
@@ -176,6 +179,8 @@ async function todayView(view, date) {
   $('filters').addEventListener('submit', (e) => e.preventDefault());
   render();
   if (!picks.length) $('picks-count').textContent = 'No picks on this date' + (doc.status === 'withheld' ? ' (withheld)' : '') + '.';
+  if (!picks.length) ['filters', 'picks-table'].forEach((id) => { $(id).hidden = true; });
+  if (!doc.predictions.length) $('passes').closest('section').hidden = true;
 }
 
 function pSide(p) {

@@ -134,7 +134,7 @@ public final class PicksExportAsset implements Asset {
     }
 
     /** Every game of the date with its tip-off (the public site's game list), in tip-off order. */
-    private static List<Map<String, Object>> schedule(Map<String, Map<String, Object>> games) {
+    static List<Map<String, Object>> schedule(Map<String, Map<String, Object>> games) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> g : games.values()) {
             Map<String, Object> s = new LinkedHashMap<>();

@@ -58,7 +58,8 @@ public final class TrackRecord {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("from", from.toString());
         out.put("to", to.toString());
-        out.put("interval", "95%: hit rate Wilson score (pushes excluded); ROI normal approximation from the picks' profit spread (from " + MIN_ROI_INTERVAL_N + " picks)");
+        out.put("interval", "95%: hit rate Wilson score (pushes excluded); ROI normal approximation from the picks' profit spread (from "
+                + MIN_ROI_INTERVAL_N + " picks)");
         for (String dim : DIMENSIONS.keySet()) {
             out.put(dim.equals("all") ? "systems" : dim, new ArrayList<Map<String, Object>>());
         }

@@ -356,6 +356,27 @@ class PicksSiteBrowserTest {
     }
 
     @Test
+    void withheldPicksSayWhyOnTheFrontPage() throws Exception {
+        // The next game date's games are known but its predictions cannot run (their inputs have not): its status export withdraws the
+        // previous date's picks from picks/latest.json, and the front page says so instead of showing them as today's.
+        LocalDate next = run.gameDates().get(DAYS);
+        SandboxSeason.check(run.platform().engine().runWithUpstream("schedule", next, "test")); // its games are known
+        run.platform().engine().runPartition(next, List.of(io.nbaprops.predict.PredictionAsset.NAME), "test");
+        assertThat(run.platform().engine().store().state(io.nbaprops.predict.PredictionAsset.NAME, next).orElseThrow().state())
+                .isNotEqualTo("SUCCESS");
+        SandboxSeason.check(run.platform().engine().runPartition(next, List.of(io.nbaprops.publish.StatusExportAsset.NAME), "test"));
+        JsonNode latest = export("picks/latest.json");
+        assertThat(latest.get("status").asText()).isEqualTo("withheld");
+        open(1280, 1000, url(""));
+        WebElement banner = browser.findElement(By.id("banner"));
+        assertThat(banner.isDisplayed()).isTrue();
+        assertThat(banner.getText()).contains("Picks withheld for " + next).contains(latest.get("note").asText());
+        assertThat(rows("picks-body")).isZero();
+        assertThat(browser.findElement(By.id("picks-count")).getText()).contains("withheld");
+        shot("withheld");
+    }
+
+    @Test
     void theSameFilesOnAPlainStaticHostGiveTheSamePage() throws Exception {
         Path site = dir.resolve("static");
         for (String f : List.of("index.html", "app.js", "charts.js", "style.css")) {
