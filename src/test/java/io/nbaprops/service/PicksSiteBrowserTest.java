@@ -373,6 +373,7 @@ class PicksSiteBrowserTest {
         assertThat(banner.getText()).contains("Picks withheld for " + next).contains(latest.get("note").asText());
         assertThat(rows("picks-body")).isZero();
         assertThat(browser.findElement(By.id("picks-count")).getText()).contains("withheld");
+        assertThat(browser.findElements(By.cssSelector("#games li[data-game]"))).hasSize(run.league().gamesOn(next).size()).isNotEmpty();
         shot("withheld");
     }
 
