@@ -21,7 +21,7 @@ public final class TrackRecord {
     static final Map<String, String> DIMENSIONS = new LinkedHashMap<>();
 
     static {
-        DIMENSIONS.put("all", "'all'");
+        DIMENSIONS.put("all", null); // no bucket: grouped by system and market only (PostgreSQL refuses a constant in GROUP BY)
         DIMENSIONS.put("side", PerformanceAsset.BUCKETS.get("side"));
         DIMENSIONS.put("book", "coalesce(line_book, 'unknown')");
         DIMENSIONS.put("edge", PerformanceAsset.BUCKETS.get("edge"));
@@ -42,14 +42,16 @@ public final class TrackRecord {
                 + "WHERE x.result IN ('WIN', 'LOSS', 'PUSH')) ");
         String union = "";
         for (var dim : DIMENSIONS.entrySet()) {
+            String bucket = dim.getValue() == null ? "'" + dim.getKey() + "'" : dim.getValue();
             sql.append(union).append("SELECT '").append(dim.getKey()).append("' AS dimension, system_id, market, CAST(")
-                    .append(dim.getValue()).append(" AS VARCHAR) AS bucket, count(*) AS picks, ")
+                    .append(bucket).append(" AS VARCHAR) AS bucket, count(*) AS picks, ")
                     .append("count(*) FILTER (WHERE result = 'WIN') AS wins, count(*) FILTER (WHERE result = 'LOSS') AS losses, ")
                     .append("count(*) FILTER (WHERE result = 'PUSH') AS pushes, coalesce(sum(profit_units), 0) AS profit, ")
                     .append("coalesce(sum(profit_units * profit_units), 0) AS profit_sq, avg(confidence) AS stated, ")
                     .append("avg(CASE WHEN price < 0 THEN -price / (100.0 - price) WHEN price > 0 THEN 100.0 / (price + 100.0) END) "
                             + "AS break_even, ")
-                    .append("avg(clv) AS clv, count(clv) AS clv_n FROM lg GROUP BY system_id, market, ").append(dim.getValue());
+                    .append("avg(clv) AS clv, count(clv) AS clv_n FROM lg GROUP BY system_id, market")
+                    .append(dim.getValue() == null ? "" : ", " + dim.getValue());
             union = " UNION ALL ";
         }
         sql.append(" ORDER BY dimension, market, system_id, bucket");
