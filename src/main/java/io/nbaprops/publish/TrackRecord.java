@@ -36,10 +36,16 @@ public final class TrackRecord {
 
     /** Per dimension (all, side, book, edge, decile): one row per system, market and bucket, from {@code from} to {@code to}. */
     public Map<String, Object> between(LocalDate from, LocalDate to) {
-        StringBuilder sql = new StringBuilder("WITH lg AS MATERIALIZED (SELECT x.*, p.line_book FROM (" + PerformanceAsset.LATEST_GRADES
-                + ") x JOIN prediction p ON p.game_key = x.game_key AND p.player_lookup = x.player_lookup AND p.market = x.market "
-                + "AND p.system_id = x.system_id AND p.line_key = x.line_key AND p.game_date = x.game_date "
-                + "WHERE x.result IN ('WIN', 'LOSS', 'PUSH')) ");
+        // The latest-line grades (as PerformanceAsset.LATEST_GRADES picks them) with the book of the line, in one join.
+        StringBuilder sql = new StringBuilder("""
+                WITH lg AS MATERIALIZED (SELECT * FROM (
+                    SELECT g.*, p.line_book, row_number() OVER (PARTITION BY g.game_key, g.player_lookup, g.market, g.system_id
+                                                   ORDER BY p.line_snapshot_at DESC NULLS LAST, g.line_key DESC) AS latest
+                    FROM prediction_grade g
+                    JOIN prediction p ON p.game_key = g.game_key AND p.player_lookup = g.player_lookup AND p.market = g.market
+                         AND p.system_id = g.system_id AND p.line_key = g.line_key AND p.game_date = g.game_date
+                    WHERE g.game_date BETWEEN ? AND ?) x
+                WHERE latest = 1 AND result IN ('WIN', 'LOSS', 'PUSH')) """);
         String union = "";
         for (var dim : DIMENSIONS.entrySet()) {
             String bucket = dim.getValue() == null ? "'" + dim.getKey() + "'" : dim.getValue();

@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * days), that date's exports written again with the current code, the service serving /picks, and headless Chromium
  * loading the page: from navigation start until the picks table is rendered (the page's own {@code picksReadyAt} mark,
  * set after the data is fetched and drawn). Each run is a fresh browser (cold cache) and then a reload (warm cache).
- * Run: bench/run PicksPage [--days N] [--runs R]   (target: < 1 s)
+ * Run: bench/run PicksPage [--days N] [--runs R] [--profile]   (target: < 1 s; --profile: the export's SQL statements by time)
  */
 public final class PicksPageBench {
     public static void main(String[] args) throws Exception {
@@ -31,10 +31,14 @@ public final class PicksPageBench {
         try (SandboxRun run = SeasonFixture.open(days)) {
             List<LocalDate> dates = run.gameDates();
             LocalDate last = days == null ? dates.get(dates.size() - 1) : dates.get(Math.min(days, dates.size()) - 1);
+            StatementProfile sql = a.contains("--profile") ? StatementProfile.attach(run.platform().warehouse().jdbi()) : null;
             long t0 = System.nanoTime();
             var s = run.platform().engine().runPartition(last, List.of("export_picks", "export_results", "export_status"), "bench");
             System.out.printf("exports of %s written again in %.0f ms (%s)%n", last, (System.nanoTime() - t0) / 1e6,
                     s.allSucceeded() ? "ok" : s.describe(3));
+            if (sql != null) {
+                sql.print(12);
+            }
             Path exports = run.platform().config().exportsDir();
             System.out.printf("picks/%s.json %d KB, performance.json %d KB, index.json %d KB%n", last,
                     Files.size(exports.resolve("picks/" + last + ".json")) / 1024, Files.size(exports.resolve("performance.json")) / 1024,
