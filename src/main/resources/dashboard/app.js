@@ -193,7 +193,11 @@ async function loadGrid() {
   (g.games_per_date || []).forEach((x) => { games[x.game_date] = x.games; });
   const t = $('grid');
   t.replaceChildren();
-  t.append(el('tr', {}, el('th', {}, ''), el('th', {}, ''), ...g.dates.map((d) => el('th', { title: (games[d] || 0) + ' games' }, d.slice(5)))));
+  const gaps = {};
+  (g.not_pickable || []).forEach((x) => { gaps[x.game_date] = (gaps[x.game_date] ? gaps[x.game_date] + '; ' : '') + x.source + ' ' + x.reason; });
+  t.append(el('tr', {}, el('th', {}, ''), el('th', {}, ''), ...g.dates.map((d) => gaps[d]
+    ? el('th', { class: 'not-pickable', title: (games[d] || 0) + ' games; not pickable: ' + gaps[d] }, d.slice(5) + ' ⚠')
+    : el('th', { title: (games[d] || 0) + ' games' }, d.slice(5)))));
   let lastPhase = null;
   for (const a of g.assets) {
     const row = el('tr', {}, el('th', { class: 'phase' }, a.phase !== lastPhase ? a.phase : ''), el('th', { class: 'asset' }, a.name));

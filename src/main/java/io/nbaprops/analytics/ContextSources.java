@@ -35,8 +35,10 @@ public final class ContextSources {
         if (enabled.contains("bdl_injuries")) {
             raw.add("raw_bdl_injuries");
             injuries.add("SELECT player_lookup, team, lower(status) AS status, " + code("status") + " AS code, description AS reason, "
-                    + "CAST(as_of_date AS TIMESTAMP) AS reported_at, 2 AS priority FROM bdl_injury "
-                    + "WHERE as_of_date = (SELECT max(as_of_date) FROM bdl_injury WHERE as_of_date <= ?)");
+                    + "CAST(coalesce(reported_on, as_of_date) AS TIMESTAMP) AS reported_at, 2 AS priority FROM bdl_injury "
+                    + "WHERE as_of_date = (SELECT max(as_of_date) FROM bdl_injury WHERE as_of_date <= ?) "
+                    // A listing applies to the game it names or later ones, never an earlier one (see BdlInjuriesParser).
+                    + "AND (for_game_date IS NULL OR for_game_date <= (SELECT min(game_date) FROM todays))");
         }
         String none = ContextInputs.none().injuriesSql();
         String injuriesSql = injuries.isEmpty() ? none : "SELECT player_lookup, team, status, code, reason, reported_at FROM ("

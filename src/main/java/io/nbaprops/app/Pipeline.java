@@ -20,6 +20,7 @@ import io.nbaprops.publish.ResultsExportAsset;
 import io.nbaprops.publish.StatusExportAsset;
 import io.nbaprops.raw.CollectAsset;
 import io.nbaprops.raw.ParseAsset;
+import io.nbaprops.raw.PredictionTime;
 import io.nbaprops.raw.ScheduleAsset;
 import io.nbaprops.raw.ScheduleAsset.ScheduleSource;
 import io.nbaprops.raw.SourceAssets;
@@ -45,11 +46,13 @@ public final class Pipeline {
     private final List<Asset> assets;
     private final List<String> pregame;
     private final List<String> postgame;
+    private final List<String> closing;
 
     private Pipeline(List<Asset> assets, List<String> pregame, List<String> postgame) {
         this.assets = assets;
         this.pregame = pregame;
         this.postgame = postgame;
+        this.closing = pregame.stream().filter(LineHistoryAsset::isLineAsset).toList();
     }
 
     public List<Asset> assets() {
@@ -61,6 +64,14 @@ public final class Pipeline {
         return pregame;
     }
 
+    /**
+     * Close to each tip-off: the books' lines again (events, props, game lines and the line history), nothing else, so
+     * a pick's closing-line value is measured against the book's last pre-game line while the pick keeps its own line.
+     */
+    public List<String> closing() {
+        return closing;
+    }
+
     /** After the games: final schedule, box scores, summaries, grades, performance, results, status. */
     public List<String> postgame() {
         return postgame;
@@ -68,6 +79,12 @@ public final class Pipeline {
 
     public static Pipeline build(List<String> enabledSources, HttpFetcher fetcher, RawArchive archive, Exports exports,
             PredictionService predictions) {
+        return build(enabledSources, fetcher, archive, exports, predictions, PredictionTime.defaults());
+    }
+
+    /** {@code time}: when each date's picks are made (the daily plan's lead over the first tip-off). */
+    public static Pipeline build(List<String> enabledSources, HttpFetcher fetcher, RawArchive archive, Exports exports,
+            PredictionService predictions, PredictionTime time) {
         Set<String> enabled = new LinkedHashSet<>(enabledSources);
         for (String s : enabled) {
             if (!Parsers.names().contains(s)) {
@@ -77,7 +94,7 @@ public final class Pipeline {
         List<Asset> all = new ArrayList<>();
         List<String> pre = new ArrayList<>();
         List<String> post = new ArrayList<>();
-        for (SourceAssets.Endpoint e : SourceAssets.endpoints()) {
+        for (SourceAssets.Endpoint e : SourceAssets.endpoints(time)) {
             if (!enabled.contains(e.source())) {
                 continue;
             }
@@ -86,8 +103,12 @@ public final class Pipeline {
                     throw new IllegalArgumentException("pipeline.sources: " + e.source() + " needs " + dep + " enabled too");
                 }
             }
-            CollectAsset c = new CollectAsset(e.collectAsset(), e.httpSource(), e.endpoint(), fetcher, e.collector(),
-                    e.after().stream().map(a -> io.nbaprops.engine.Dependency.same("raw_" + a)).toList());
+            List<io.nbaprops.engine.Dependency> after = new ArrayList<>(e.after().stream()
+                    .map(a -> io.nbaprops.engine.Dependency.same("raw_" + a)).toList());
+            if (e.needsSchedule()) {
+                after.add(io.nbaprops.engine.Dependency.same(ScheduleAsset.NAME));
+            }
+            CollectAsset c = new CollectAsset(e.collectAsset(), e.httpSource(), e.endpoint(), fetcher, e.collector(), after);
             all.add(c);
             all.add(new ParseAsset(e.parseAsset(), c, Parsers.get(e.source()), archive, e.tables(), e.options()));
             List<String> group = POSTGAME_SOURCES.contains(e.source()) ? post : pre;
@@ -138,7 +159,7 @@ public final class Pipeline {
         all.add(new PlayerDailyCacheAsset());
         all.add(new FeatureStoreAsset());
         all.add(new ModelTrainingAsset(predictions));
-        all.add(new PredictionAsset(predictions, propRaw.isEmpty() ? List.of() : List.of("prop_line")));
+        all.add(new PredictionAsset(predictions, propRaw.isEmpty() ? List.of() : List.of("prop_line"), time));
         all.add(new PicksExportAsset(exports));
         all.add(new GradeAsset());
         all.add(new PerformanceAsset());

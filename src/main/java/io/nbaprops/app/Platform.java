@@ -44,6 +44,7 @@ public final class Platform implements AutoCloseable {
     private final Exports exports;
     private final PredictionService predictions;
     private final Pipeline pipeline;
+    private final io.nbaprops.raw.PredictionTime predictionTime;
     private final Engine engine;
     private final Alerts alerts;
     private final AlertDelivery alertDelivery;
@@ -82,7 +83,8 @@ public final class Platform implements AutoCloseable {
             }
             this.predictions = new PredictionService(config.predict(), warehouse,
                     new PropLineSource(warehouse, config.predict().bookPriority()), clock, rabbit);
-            this.pipeline = Pipeline.build(config.pipeline().sources(), fetcher, archive, exports, predictions);
+            this.predictionTime = new io.nbaprops.raw.PredictionTime(java.time.Duration.ofMinutes(config.schedule().pretipMinutes()));
+            this.pipeline = Pipeline.build(config.pipeline().sources(), fetcher, archive, exports, predictions, predictionTime);
             this.engine = new Engine(new AssetGraph(assets.apply(this)), new RunStore(warehouse), config.engine(),
                     new ScheduleCalendar(warehouse), clock, nodeName());
             this.opsAlerts = new OpsAlerts(alerts, warehouse, engine.store(), config.alerts(), config.zone(), clock);
@@ -204,6 +206,11 @@ public final class Platform implements AutoCloseable {
 
     public Exports exports() {
         return exports;
+    }
+
+    /** When each date's picks are made (the daily plan's lead over the first tip-off). */
+    public io.nbaprops.raw.PredictionTime predictionTime() {
+        return predictionTime;
     }
 
     public Pipeline pipeline() {

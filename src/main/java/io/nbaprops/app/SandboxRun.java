@@ -24,7 +24,7 @@ import java.util.Map;
  * The platform run against the sandbox league: a local server in the real APIs' formats, every
  * source pointed at it, and a clock that replays the season. Each game day runs the pre-game assets
  * an hour before the first tip-off and the post-game assets the next morning, exactly as the
- * platform would live. Used by {@code demo}, end-to-end tests and benchmarks.
+ * platform would live, with the closing lines collected again shortly before each tip-off. Used by {@code demo}, end-to-end tests and benchmarks.
  */
 public final class SandboxRun implements AutoCloseable {
     /** Keys the sandbox accepts; real keys are never sent to it. */
@@ -107,14 +107,38 @@ public final class SandboxRun implements AutoCloseable {
         return league.gameDates();
     }
 
-    /** The day's pre-game run (an hour before the first tip-off, at 18:00 Eastern at the latest). */
+    /**
+     * The day's pre-game run, at the date's prediction time (the daily plan's lead before the first tip-off,
+     * {@link io.nbaprops.raw.PredictionTime}), the same instant a later backfill of the date sees it as of.
+     */
     public RunSummary pregame(LocalDate d) {
+        clock.set(predictionAt(d));
+        return platform.engine().runPartition(d, platform.pipeline().pregame(), "demo");
+    }
+
+    /** The date's prediction time: its first tip-off in the league minus the daily plan's lead. */
+    public Instant predictionAt(LocalDate d) {
         Instant firstTip = league.gamesOn(d).stream().map(LeagueGame::tipoff).min(Comparator.naturalOrder())
                 .orElse(d.atTime(19, 0).atZone(SandboxLeague.EASTERN).toInstant());
-        Instant at = firstTip.minusSeconds(3600);
-        Instant latest = ZonedDateTime.of(d, LocalTime.of(18, 0), SandboxLeague.EASTERN).toInstant();
-        clock.set(at.isAfter(latest) ? latest : at);
-        return platform.engine().runPartition(d, platform.pipeline().pregame(), "demo");
+        return firstTip.minus(platform.predictionTime().lead());
+    }
+
+    /** Minutes before each tip-off at which the replay collects the closing lines (as the daily plan's closing job). */
+    public static final long CLOSING_MINUTES = 10;
+
+    /**
+     * The day's closing lines: for each distinct tip-off time, {@link #CLOSING_MINUTES} before it, the books' lines
+     * are collected again (no re-prediction), so grading measures closing-line value against the last pre-game line.
+     */
+    public RunSummary closing(LocalDate d) {
+        RunSummary s = new RunSummary();
+        java.util.TreeSet<Instant> tips = new java.util.TreeSet<>();
+        league.gamesOn(d).forEach(g -> tips.add(g.tipoff()));
+        for (Instant tip : tips) {
+            clock.set(tip.minusSeconds(60 * CLOSING_MINUTES));
+            s.addAll(platform.engine().runPartition(d, platform.pipeline().closing(), "demo-closing"));
+        }
+        return s;
     }
 
     /** The day's post-game run, at 04:00 Eastern the next morning when every box score is final. */
@@ -162,6 +186,7 @@ public final class SandboxRun implements AutoCloseable {
 
     public RunSummary day(LocalDate d) {
         RunSummary s = pregame(d);
+        s.addAll(closing(d));
         s.addAll(postgame(d));
         return s;
     }

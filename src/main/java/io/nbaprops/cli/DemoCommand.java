@@ -116,15 +116,13 @@ final class DemoCommand implements Callable<Integer> {
                 dates.get(dates.size() - 1));
         if (!eval.isEmpty()) {
             System.out.println();
-            System.out.printf("%-15s %-8s %7s %6s %6s %8s %7s %6s %6s %7s %7s %6s%n", "system", "market", "graded", "MAE", "bias",
-                    "line MAE", "oracle", "picks", "hit %", "ROI %", "hit@3 %", "ECE %");
-            for (var e : eval) {
-                System.out.printf(Locale.ROOT, "%-15s %-8s %7d %6s %6s %8s %7s %6d %6s %7s %7s %6s%n", e.system(), e.market(), e.predictions(),
-                        f(e.mae()), f(e.bias()), f(e.lineMae()), f(e.oracleMae()), e.picks(), pct(e.hitRate()), pct(e.roi()),
-                        pct(e.hitRateEdge3()), pct(e.ece()));
-            }
-            System.out.println("(MAE in points over graded player-games; line MAE: the book line each prediction faced; oracle: the "
-                    + "sandbox's true means; picks: OVER/UNDER at that line)");
+            java.io.PrintWriter pw = new java.io.PrintWriter(System.out, true);
+            EvaluateCommand.render(eval, pw, false);
+            EvaluateCommand.printPrices(new io.nbaprops.predict.PriceComparison(run.platform().warehouse()).compare(dates.get(0),
+                    dates.get(dates.size() - 1)), pw);
+            pw.flush();
+            System.out.println("(all of it, by side, book and edge bucket: ./nbaprops evaluate --from " + dates.get(0) + " --to "
+                    + dates.get(dates.size() - 1) + ")");
         }
         System.out.println();
         System.out.println("next: ./nbaprops status    ./nbaprops query \"select * from system_daily_performance limit 10\"");

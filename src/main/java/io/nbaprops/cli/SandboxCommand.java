@@ -1,6 +1,7 @@
 package io.nbaprops.cli;
 
 import io.nbaprops.sandbox.SandboxLeague;
+import io.nbaprops.sandbox.report.MarketReport;
 import io.nbaprops.sandbox.report.SandboxReport;
 import io.nbaprops.sandbox.server.FaultConfig;
 import io.nbaprops.sandbox.server.SandboxClock;
@@ -68,14 +69,16 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true,
-            description = "Print the generated season's calibration figures next to the real 2024-25 ones.")
+            description = "Print the generated season's calibration figures next to the real 2024-25 ones, and how sharp its books are.")
     static final class Report implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "2024", description = "Generator seed. Default: ${DEFAULT-VALUE}")
         long seed;
 
         @Override
         public Integer call() {
-            System.out.print(SandboxReport.render(SandboxReport.compute(SandboxLeague.generate(seed))));
+            SandboxLeague league = SandboxLeague.generate(seed);
+            System.out.print(SandboxReport.render(SandboxReport.compute(league)));
+            System.out.print(MarketReport.render(MarketReport.compute(league)));
             return 0;
         }
     }

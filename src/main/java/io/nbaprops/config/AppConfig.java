@@ -50,6 +50,7 @@ public record AppConfig(
             double minEdge,
             double minProbability,
             double kellyFraction,
+            double maxStake,
             int minCalibrationSamples,
             java.util.List<String> bookPriority,
             int workerThreads,

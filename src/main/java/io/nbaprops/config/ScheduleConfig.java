@@ -2,7 +2,8 @@ package io.nbaprops.config;
 
 /**
  * The daily plan run by {@code nbaprops serve} (the {@code schedule:} section), in the configured timezone, and the
- * periodic self-heal. Times of day are {@code HH:mm} local; the pre-tip run is relative to the day's first tip-off.
+ * periodic self-heal. Times of day are {@code HH:mm} local; the pre-tip run is relative to the day's first tip-off,
+ * the closing-line collection to each tip-off.
  */
 public record ScheduleConfig(
         boolean enabled,
@@ -12,6 +13,7 @@ public record ScheduleConfig(
         String hourlyFrom,
         String hourlyTo,
         long pretipMinutes,
+        long closingMinutes,
         long postgameMinutesAfterLastTip,
         String defaultTipOff,
         long selfHealMinutes,

@@ -26,7 +26,8 @@ public final class GradeAsset implements RangeAsset {
     public static final String NAME = "prediction_grade";
     static final List<String> COLUMNS = List.of("game_key", "player_lookup", "market", "system_id", "line_key", "game_date",
             "predicted", "actual", "abs_error", "signed_error", "line_value", "recommendation", "p_over_raw", "confidence", "result",
-            "went_over", "price", "profit_units", "closing_line", "closing_price", "clv", "void_reason", "graded_at");
+            "went_over", "price", "profit_units", "closing_line", "closing_price", "clv", "void_reason", "graded_at", "single_result",
+            "single_profit_units");
 
     @Override
     public String name() {
@@ -95,7 +96,19 @@ public final class GradeAsset implements RangeAsset {
                        close_line, close_price,
                        CASE WHEN recommendation = 'OVER' THEN close_line - line_value
                             WHEN recommendation = 'UNDER' THEN line_value - close_line END,
-                       void_why, ?
+                       void_why, ?,
+                       -- The one-book bettor's pick at the same time (the first book of the priority list), graded alike.
+                       CASE WHEN void_why IS NOT NULL THEN 'VOID'
+                            WHEN single_recommendation IS NULL OR single_recommendation = 'PASS' OR single_line IS NULL THEN 'NO_PICK'
+                            WHEN stat = single_line THEN 'PUSH'
+                            WHEN (single_recommendation = 'OVER') = (stat > single_line) THEN 'WIN'
+                            ELSE 'LOSS' END,
+                       CASE WHEN void_why IS NOT NULL OR single_recommendation IS NULL OR single_recommendation = 'PASS'
+                                 OR single_line IS NULL OR single_price IS NULL THEN NULL
+                            WHEN stat = single_line THEN 0.0
+                            WHEN (single_recommendation = 'OVER') = (stat > single_line) THEN
+                                CASE WHEN single_price > 0 THEN single_price / 100.0 ELSE 100.0 / (-single_price) END
+                            ELSE -1.0 END
                 FROM r
                 """.formatted(stat, bookMarket);
     }

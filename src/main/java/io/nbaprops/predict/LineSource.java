@@ -23,6 +23,15 @@ public interface LineSource {
         return out;
     }
 
+    /**
+     * Every book's usable quote per player-game (each book's newest snapshot before both tip-off and {@code asOf}),
+     * where a bettor shops for the best line and price of the side he bets; {@code players} null: everyone's.
+     * Ordered by book. None by default (a source with one book: the line above is the only price).
+     */
+    default Map<String, java.util.List<LineQuote>> quotes(LocalDate date, Market market, Instant asOf, java.util.Set<String> players) {
+        return Map.of();
+    }
+
     LineSource NONE = (d, m, a) -> Map.of();
 
     static String key(String gameKey, String player) {

@@ -6,6 +6,7 @@ import io.nbaprops.engine.AssetResult;
 import io.nbaprops.engine.Dependency;
 import io.nbaprops.engine.Phase;
 import io.nbaprops.features.FeatureStoreAsset;
+import io.nbaprops.raw.PredictionTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,9 +20,16 @@ public final class PredictionAsset implements Asset {
     public static final String NAME = "prediction";
     private final PredictionService service;
     private final List<Dependency> upstream;
+    private final PredictionTime time;
 
     public PredictionAsset(PredictionService service, List<String> lineAssets) {
+        this(service, lineAssets, PredictionTime.defaults());
+    }
+
+    /** {@code time}: a run after the date's cut-off predicts against the lines known at the date's prediction time. */
+    public PredictionAsset(PredictionService service, List<String> lineAssets, PredictionTime time) {
         this.service = service;
+        this.time = time;
         List<Dependency> up = new ArrayList<>();
         up.add(Dependency.same(FeatureStoreAsset.NAME));
         up.add(Dependency.same(ModelTrainingAsset.NAME));
@@ -52,7 +60,9 @@ public final class PredictionAsset implements Asset {
 
     @Override
     public AssetResult materialize(AssetContext ctx) {
-        List<BatchResult> results = service.predict(ctx.partition(), null, ctx.clock().instant(), ctx::checkCancelled);
+        // Before the cut-off, the lines known now; a backfill or a later re-run: those known at the prediction time, as live.
+        java.time.Instant asOf = time.asOf(ctx.warehouse(), ctx.partition(), ctx.clock().instant());
+        List<BatchResult> results = service.predict(ctx.partition(), null, asOf, ctx::checkCancelled);
         long rows = results.stream().mapToLong(BatchResult::rowsWritten).sum();
         return AssetResult.of(rows, results.stream().map(BatchResult::describe).collect(Collectors.joining(" | ")));
     }

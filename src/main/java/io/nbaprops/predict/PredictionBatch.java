@@ -102,7 +102,7 @@ public final class PredictionBatch {
 
     /** Everything the batch loaded and fitted for a date, before any work is dispatched. */
     record Inputs(List<PlayerGame> games, Map<String, List<HistoryGame>> history, Map<String, LineQuote> lines,
-            Map<String, SystemCalibration> calibrations, BatchContextNoHistory context) {}
+            Map<String, SystemCalibration> calibrations, BatchContextNoHistory context, Map<String, List<LineQuote>> shop) {}
 
     /**
      * Predicts the date's expected players ({@code onlyPlayers}: just these, e.g. after their line
@@ -126,11 +126,15 @@ public final class PredictionBatch {
                 "player_name", "team", "opponent", "system_version", "feature_version", "model_version", "predicted", "line_value",
                 "line_book", "line_snapshot_at", "over_price", "under_price", "p_over_raw", "p_over", "p_under", "p_push", "edge",
                 "recommendation", "reason", "confidence", "expected_value", "kelly_stake", "calibration_samples", "contributions",
-                "created_at");
+                "created_at", "single_book", "single_line", "single_recommendation", "single_price", "single_expected_value");
         List<String> failures = new ArrayList<>();
         Map<String, Integer> abstentions = new TreeMap<>();
         Map<String, Integer> picks = new TreeMap<>();
         Instant now = clock.instant();
+        // A date some input of which could not be seen as of its prediction time: predicted, never picked.
+        Map<String, String> gaps = io.nbaprops.raw.PointInTimeGaps.of(warehouse, date);
+        String withheld = gaps.isEmpty() ? null : "not pickable: " + gaps.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining("; "));
         for (WorkOutcome o : outcomes) {
             PlayerGame g = byItem.get(o.itemId());
             if (o.failed()) {
@@ -138,13 +142,14 @@ public final class PredictionBatch {
                 continue;
             }
             LineQuote line = in.lines().get(LineSource.key(g.gameKey(), g.playerLookup()));
+            List<LineQuote> shop = in.shop().getOrDefault(LineSource.key(g.gameKey(), g.playerLookup()), List.of());
             for (PredictionSystem s : systems.all()) {
                 SystemPrediction sp = o.predictions().get(s.id());
                 if (sp == null || sp.abstained()) {
                     abstentions.merge(s.id(), 1, Integer::sum);
                     continue;
                 }
-                addRow(rows, g, market, s, sp, line, in.calibrations().get(s.id()), now, picks);
+                addRow(rows, g, market, s, sp, line, shop, in.calibrations().get(s.id()), now, picks, withheld);
             }
         }
         if (!items.isEmpty() && failures.size() == items.size()) {
@@ -155,17 +160,40 @@ public final class PredictionBatch {
         return new BatchResult(date, market, items.size(), written, failures, abstentions, picks, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * One system's prediction row. The single-book recommendation is made at {@code line} (the first book of the
+     * priority list, as a one-book bettor would); the pick itself is taken at the best line and price for its side
+     * among {@code shop} (every book's quote at the same time): for each side and each distinct line on offer, the
+     * book paying most at it, then the quote whose pick has the highest expected value. The row records the quote the
+     * pick was taken at (a PASS: the single book's), its book, and the single-book recommendation beside it.
+     */
     private void addRow(RowBatch rows, PlayerGame g, Market market, PredictionSystem s, SystemPrediction sp, LineQuote line,
-            SystemCalibration cal, Instant now, Map<String, Integer> picks) {
-        double predicted = Math.round(sp.value() * 100) / 100.0;
-        Double pRaw = null;
-        ResidualDistribution.Outcome p = null;
-        if (line != null) {
-            pRaw = cal.raw(predicted, line.value()).over();
-            p = cal.calibrated(predicted, line.value());
+            List<LineQuote> shop, SystemCalibration cal, Instant now, Map<String, Integer> picks, String withheld) {
+        // A stat is never negative: a linear model's or an ensemble's value below zero is stored as zero.
+        double predicted = Math.round(Math.max(0, sp.value()) * 100) / 100.0;
+        ResidualDistribution.Outcome none = new ResidualDistribution.Outcome(0, 0, 0);
+        ResidualDistribution.Outcome pSingle = line == null ? null : cal.calibrated(predicted, line.value());
+        Recommendation single = recommender.recommend(predicted, line, pSingle == null ? none : pSingle, g.injuryCode(),
+                cal.gradedSamples());
+        LineQuote taken = line;
+        Recommendation r = single;
+        ResidualDistribution.Outcome p = pSingle;
+        if (!Double.isNaN(predicted)) {
+            for (LineQuote q : bestPerLine(shop)) {
+                ResidualDistribution.Outcome pq = cal.calibrated(predicted, q.value());
+                Recommendation rq = recommender.recommend(predicted, q, pq, g.injuryCode(), cal.gradedSamples());
+                if (beats(rq, q, r, taken)) {
+                    taken = q;
+                    r = rq;
+                    p = pq;
+                }
+            }
         }
-        Recommendation r = recommender.recommend(predicted, line, p == null ? new ResidualDistribution.Outcome(0, 0, 0) : p,
-                g.injuryCode(), cal.gradedSamples());
+        Double pRaw = taken == null ? null : cal.raw(predicted, taken.value()).over();
+        if (withheld != null) {
+            r = new Recommendation(Recommendation.Side.PASS, withheld + " (else: " + r.side() + ", " + r.reason() + ")", r.edge(),
+                    r.probability(), r.expectedValue(), r.side() == Recommendation.Side.PASS ? r.kellyStake() : Double.valueOf(0.0));
+        }
         picks.merge(r.side().name(), 1, Integer::sum);
         String contributions = null;
         if (!sp.contributions().isEmpty()) {
@@ -175,14 +203,59 @@ public final class PredictionBatch {
                 throw new UncheckedIOException(e);
             }
         }
-        rows.add(g.gameKey(), g.playerLookup(), market.key(), s.id(), line == null ? LineQuote.NO_LINE : line.key(), g.gameDate(),
+        Integer singlePrice = line == null || single.side() == Recommendation.Side.PASS ? null
+                : single.side() == Recommendation.Side.OVER ? line.overPrice() : line.underPrice();
+        rows.add(g.gameKey(), g.playerLookup(), market.key(), s.id(), taken == null ? LineQuote.NO_LINE : taken.key(), g.gameDate(),
                 g.playerName(), g.team(), g.opponent(), s.version(), FeatureCatalog.VERSION, sp.modelVersion(), predicted,
-                line == null ? null : line.value(), line == null ? null : line.book(), line == null ? null : line.snapshotAt(),
-                line == null ? null : line.overPrice(), line == null ? null : line.underPrice(), round(pRaw),
+                taken == null ? null : taken.value(), taken == null ? null : taken.book(), taken == null ? null : taken.snapshotAt(),
+                taken == null ? null : taken.overPrice(), taken == null ? null : taken.underPrice(), round(pRaw),
                 p == null ? null : round(p.over()), p == null ? null : round(p.under()), p == null ? null : round(p.push()),
-                line == null ? null : round(predicted - line.value()), r.side().name(), r.reason(),
+                taken == null ? null : round(predicted - taken.value()), r.side().name(), r.reason(),
                 Double.isNaN(r.probability()) ? null : round(r.probability()), round(r.expectedValue()), round(r.kellyStake()),
-                cal.gradedSamples(), contributions, now);
+                cal.gradedSamples(), contributions, now, line == null ? null : line.book(), line == null ? null : line.value(),
+                single.side().name(), singlePrice, round(single.expectedValue()));
+    }
+
+    /** Whether a pick at quote {@code q} is better than {@code r} at {@code at}: more EV; at equal EV, a better line or price. */
+    private static boolean beats(Recommendation rq, LineQuote q, Recommendation r, LineQuote at) {
+        if (rq.side() == Recommendation.Side.PASS || rq.expectedValue() == null) {
+            return false;
+        }
+        if (r.side() == Recommendation.Side.PASS || r.expectedValue() == null || at == null) {
+            return true;
+        }
+        if (Math.abs(rq.expectedValue() - r.expectedValue()) > 1e-12 || rq.side() != r.side()) {
+            return rq.expectedValue() > r.expectedValue();
+        }
+        boolean over = rq.side() == Recommendation.Side.OVER;
+        if (q.value() != at.value()) {
+            return over ? q.value() < at.value() : q.value() > at.value();
+        }
+        return over ? payout(q.overPrice()) > payout(at.overPrice()) : payout(q.underPrice()) > payout(at.underPrice());
+    }
+
+    /**
+     * The quotes worth pricing a pick at: for each distinct line on offer, the book paying most on each side of it (a
+     * worse price at the same line is never the best). Deterministic: ties go to the first book by name.
+     */
+    static List<LineQuote> bestPerLine(List<LineQuote> shop) {
+        Map<Double, LineQuote> over = new TreeMap<>();
+        Map<Double, LineQuote> under = new TreeMap<>();
+        for (LineQuote q : shop) {
+            if (!q.usable() || Double.isNaN(q.value())) {
+                continue;
+            }
+            over.merge(q.value(), q, (a, b) -> payout(b.overPrice()) > payout(a.overPrice()) ? b : a);
+            under.merge(q.value(), q, (a, b) -> payout(b.underPrice()) > payout(a.underPrice()) ? b : a);
+        }
+        java.util.LinkedHashSet<LineQuote> out = new java.util.LinkedHashSet<>(over.values());
+        out.addAll(under.values());
+        return new ArrayList<>(out);
+    }
+
+    /** Profit per unit staked at an American price. */
+    private static double payout(int american) {
+        return american > 0 ? american / 100.0 : 100.0 / -american;
     }
 
     private static Double round(Double v) {
@@ -211,7 +284,9 @@ public final class PredictionBatch {
         Map<String, LineQuote> quotes = onlyPlayers == null ? lines.lines(date, market, asOf) : lines.lines(date, market, asOf, onlyPlayers);
         Fitted fit = fitted(date, market, stamp(GRADE_TABLES));
         BatchContextNoHistory ctx = new BatchContextNoHistory(date, market, day.means(), day.sds(), fit.weights(), day.modelVersion());
-        return new Inputs(games, history, quotes, fit.calibrations(), ctx);
+        // Every book's quote: a pick is taken at the best line and price for its side among them.
+        Map<String, List<LineQuote>> shop = lines.quotes(date, market, asOf, onlyPlayers);
+        return new Inputs(games, history, quotes, fit.calibrations(), ctx, shop);
     }
 
     /**

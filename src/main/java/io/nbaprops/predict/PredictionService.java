@@ -39,7 +39,7 @@ public final class PredictionService implements AutoCloseable {
     /** A batch coordinator on another dispatcher (the distributed one, or a test's). */
     public PredictionBatch batch(WorkDispatcher with) {
         return new PredictionBatch(warehouse, systems, with, new Recommender(new Recommender.Settings(config.minEdge(),
-                config.minProbability(), config.kellyFraction(), config.minCalibrationSamples())), lines, models, clock,
+                config.minProbability(), config.kellyFraction(), config.maxStake(), config.minCalibrationSamples())), lines, models, clock,
                 new PredictionBatch.Settings(Duration.ofSeconds(config.batchDeadlineSeconds()), config.calibrationDays(),
                         config.ensembleDays(), 150));
     }

@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * Lines from {@code prop_line}: per player-game, each book's newest pre-game snapshot taken at or
- * before {@code asOf}; the first book of the configured priority with a usable line wins, otherwise
- * the newest flagged one is returned so the PASS can say why. One query per date and market.
+ * before {@code asOf}; the first book of the configured priority with a usable line wins (the single-book
+ * reference), otherwise the newest flagged one is returned so the PASS can say why; {@link #quotes} lists every
+ * book's usable quote for the best price. One query per date and market.
  */
 public final class PropLineSource implements LineSource {
     private final Warehouse warehouse;
@@ -32,7 +33,33 @@ public final class PropLineSource implements LineSource {
     /** {@code players} null: everyone's. The choice among books is per player-game, so filtering players first changes no choice. */
     @Override
     public Map<String, LineQuote> lines(LocalDate date, Market market, Instant asOf, Set<String> players) {
-        List<Quoted> rows = warehouse.jdbi().withHandle(h -> {
+        Map<String, LineQuote> best = new HashMap<>();
+        for (Quoted r : query(date, market, asOf, players)) {
+            LineQuote q = r.quote();
+            String key = LineSource.key(r.gameKey(), r.player());
+            LineQuote current = best.get(key);
+            if (current == null || better(q, current)) {
+                best.put(key, q);
+            }
+        }
+        return best;
+    }
+
+    /** Every book's usable newest quote per player-game, ordered by book (the shop a best-price pick chooses from). */
+    @Override
+    public Map<String, List<LineQuote>> quotes(LocalDate date, Market market, Instant asOf, Set<String> players) {
+        Map<String, List<LineQuote>> out = new HashMap<>();
+        for (Quoted r : query(date, market, asOf, players)) {
+            if (r.quote().usable()) {
+                out.computeIfAbsent(LineSource.key(r.gameKey(), r.player()), k -> new java.util.ArrayList<>()).add(r.quote());
+            }
+        }
+        out.values().forEach(l -> l.sort(java.util.Comparator.comparing(LineQuote::book)));
+        return out;
+    }
+
+    private List<Quoted> query(LocalDate date, Market market, Instant asOf, Set<String> players) {
+        return warehouse.jdbi().withHandle(h -> {
             var query = h.createQuery("""
                         SELECT game_key, player_lookup, book, snapshot_at, line, over_price_american, under_price_american, flagged, flag_reason
                         FROM (SELECT p.*, row_number() OVER (PARTITION BY game_key, player_lookup, book ORDER BY snapshot_at DESC) AS rn
@@ -55,16 +82,6 @@ public final class PropLineSource implements LineSource {
                     return new Quoted(rs.getString(1), rs.getString(2), q);
                 }).list();
         });
-        Map<String, LineQuote> best = new HashMap<>();
-        for (Quoted r : rows) {
-            LineQuote q = r.quote();
-            String key = LineSource.key(r.gameKey(), r.player());
-            LineQuote current = best.get(key);
-            if (current == null || better(q, current)) {
-                best.put(key, q);
-            }
-        }
-        return best;
     }
 
     /** Usable beats flagged; among usable, the higher-priority book; among flagged, the newer snapshot. */

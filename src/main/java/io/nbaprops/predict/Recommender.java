@@ -7,12 +7,23 @@ import java.util.Locale;
 /**
  * OVER or UNDER only when both the edge (points between prediction and line) and the calibrated
  * probability of the side clear their thresholds, with a real usable line, a player not ruled out,
- * and a calibration fitted on enough graded picks; PASS otherwise, always with the reason.
+ * and a calibration fitted on enough graded picks; PASS otherwise, always with the reason. The stake is
+ * fractional Kelly on the calibrated probability, capped at a share of the bankroll.
  */
 public final class Recommender {
-    public record Settings(double minEdge, double minProbability, double kellyFraction, int minCalibrationSamples) {
+    /** {@code kellyFraction}: the share of the Kelly stake suggested; {@code maxStake}: the cap on it, as a share of the bankroll. */
+    public record Settings(double minEdge, double minProbability, double kellyFraction, double maxStake, int minCalibrationSamples) {
+        public Settings {
+            if (!(kellyFraction > 0 && kellyFraction <= 1)) {
+                throw new IllegalArgumentException("predict.kelly_fraction must be in (0, 1]: " + kellyFraction);
+            }
+            if (!(maxStake > 0 && maxStake <= 1)) {
+                throw new IllegalArgumentException("predict.max_stake must be in (0, 1]: " + maxStake);
+            }
+        }
+
         public static Settings defaults() {
-            return new Settings(1.5, 0.56, 0.25, 300);
+            return new Settings(1.5, 0.56, 0.25, 0.02, 300);
         }
     }
 
@@ -62,7 +73,7 @@ public final class Recommender {
         if (ev <= 0) {
             return new Recommendation(Side.PASS, String.format(Locale.ROOT, "no value at %+d: EV %.3f", price, ev), edge, p, ev, 0.0);
         }
-        double kelly = Odds.kelly(p, pLose, price, settings.kellyFraction());
+        double kelly = Math.min(settings.maxStake(), Odds.kelly(p, pLose, price, settings.kellyFraction()));
         return new Recommendation(side, String.format(Locale.ROOT, "edge %+.1f, P %.3f, EV %+.3f at %+d", edge, p, ev, price),
                 edge, p, ev, kelly);
     }

@@ -113,6 +113,10 @@ public final class PicksExportAsset implements Asset {
                 lastPrediction == null ? Instant.EPOCH : lastPrediction)) {
             problems.add("lines moved at " + newestLine + ", after the predictions of " + lastPrediction);
         }
+        // A date some input of which could not be seen as of its prediction time (a backfill without the archived
+        // injury list): its predictions are shown, but none is a pick, and the document says why.
+        java.util.Map<String, String> gaps = io.nbaprops.raw.PointInTimeGaps.of(ctx.warehouse(), d);
+        gaps.forEach((source, why) -> problems.add("not pickable: " + source + " " + why));
         String status = problems.isEmpty() ? "fresh" : "incomplete";
         Map<String, Object> doc = Exports.envelope(SCHEMA, d, ctx.clock().instant(), lastPrediction, status,
                 problems.isEmpty() ? null : String.join("; ", problems));

@@ -81,6 +81,10 @@ public final class StatusExportAsset implements Asset {
         doc.put("halted", halted);
         doc.put("waiting", waiting);
         doc.put("stale", stale);
+        // Dates of the last week some "now" source could not be seen for as of their prediction time (not pickable).
+        doc.put("not_pickable", jdbi.withHandle(h -> h.createQuery("SELECT CAST(game_date AS VARCHAR) AS date, source, reason "
+                + "FROM point_in_time_gap WHERE game_date BETWEEN ? AND ? ORDER BY game_date, source")
+                .bind(0, d.minusDays(7)).bind(1, d).mapToMap().list()));
         exports.store().write("status.json", doc);
         return AssetResult.of(0, halted.size() + " halted, " + waiting.size() + " waiting, " + stale.size() + " stale"
                 + (withheld == null ? "" : "; " + withheld));

@@ -75,6 +75,9 @@ public final class CollectAsset implements Asset {
             msg += "; " + pages.failures().size() + " request(s) failed and will be retried by the next run: "
                     + String.join("; ", pages.failures().subList(0, Math.min(5, pages.failures().size())));
         }
+        if (results instanceof CollectedPages pages && !pages.notes().isEmpty()) {
+            msg += "; " + String.join("; ", pages.notes());
+        }
         if (quota.isPresent()) {
             msg += "; quota remaining " + quota.get().remaining() + (quota.get().nearlyUsedUp() ? " (NEARLY USED UP)" : "");
         }

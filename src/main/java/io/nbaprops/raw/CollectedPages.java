@@ -11,6 +11,16 @@ import java.util.List;
  */
 public final class CollectedPages extends ArrayList<FetchResult> {
     private final List<String> failures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    /** Something the run's message must say (e.g. why nothing was fetched). */
+    public void note(String what) {
+        notes.add(what);
+    }
+
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
 
     public void failed(String what) {
         failures.add(what);

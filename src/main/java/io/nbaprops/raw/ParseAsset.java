@@ -46,27 +46,42 @@ public final class ParseAsset implements Asset {
     /** Which archived payloads of the partition to parse. */
     public enum Scope { LATEST_COLLECTION, ALL_COLLECTIONS }
 
-    public record Options(Scope scope, String criticalTable, boolean startedGamesOnly, Set<String> identityTables) {
+    /**
+     * {@code pointInTime}: for a "now" endpoint (a list as it stands when fetched, e.g. balldontlie's injuries), only
+     * payloads fetched before the partition's cut-off are read, so a list fetched later is never stamped with the date
+     * (see {@link PredictionTime}); null for dated endpoints.
+     */
+    public record Options(Scope scope, String criticalTable, boolean startedGamesOnly, Set<String> identityTables,
+            PredictionTime pointInTime) {
         public Options {
             identityTables = Set.copyOf(identityTables);
+        }
+
+        public Options(Scope scope, String criticalTable, boolean startedGamesOnly, Set<String> identityTables) {
+            this(scope, criticalTable, startedGamesOnly, identityTables, null);
         }
 
         public static Options defaults() {
             return new Options(Scope.LATEST_COLLECTION, null, false, Set.of());
         }
 
+        /** Read only what was fetched before the partition's cut-off. */
+        public Options pointInTime(PredictionTime time) {
+            return new Options(scope, criticalTable, startedGamesOnly, identityTables, time);
+        }
+
         /** Zero rows in {@code table} on a day with games is a retryable failure; {@code startedOnly}: count only games already tipped. */
         public Options critical(String table, boolean startedOnly) {
-            return new Options(scope, table, startedOnly, identityTables);
+            return new Options(scope, table, startedOnly, identityTables, pointInTime);
         }
 
         /** Parse every collection of the partition (snapshots accumulate), not only the newest. */
         public Options history() {
-            return new Options(Scope.ALL_COLLECTIONS, criticalTable, startedGamesOnly, identityTables);
+            return new Options(Scope.ALL_COLLECTIONS, criticalTable, startedGamesOnly, identityTables, pointInTime);
         }
 
         public Options identity(String... tables) {
-            return new Options(scope, criticalTable, startedGamesOnly, Set.of(tables));
+            return new Options(scope, criticalTable, startedGamesOnly, Set.of(tables), pointInTime);
         }
     }
 
@@ -139,10 +154,21 @@ public final class ParseAsset implements Asset {
 
     @Override
     public AssetResult materialize(AssetContext ctx) {
-        List<ArchivedPayload> payloads = (options.scope() == Scope.ALL_COLLECTIONS
-                ? archive.find(source, endpoint, ctx.partition())
-                : archive.latestCollection(source, endpoint, ctx.partition()))
-                .stream().filter(p -> p.httpStatus() < 300 || p.httpStatus() == 304).toList();
+        List<ArchivedPayload> payloads;
+        if (options.pointInTime() != null) {
+            // A "now" list: the newest collection fetched before the date's cut-off, never one fetched after it.
+            java.time.Instant cutoff = options.pointInTime().cutoff(ctx.warehouse(), ctx.partition());
+            List<ArchivedPayload> before = archive.find(source, endpoint, ctx.partition()).stream()
+                    .filter(p -> p.fetchedAt().isBefore(cutoff)).toList();
+            String last = before.isEmpty() ? null : before.get(before.size() - 1).collectionId();
+            payloads = before.stream().filter(p -> java.util.Objects.equals(p.collectionId(), last))
+                    .filter(p -> p.httpStatus() < 300 || p.httpStatus() == 304).toList();
+        } else {
+            payloads = (options.scope() == Scope.ALL_COLLECTIONS
+                    ? archive.find(source, endpoint, ctx.partition())
+                    : archive.latestCollection(source, endpoint, ctx.partition()))
+                    .stream().filter(p -> p.httpStatus() < 300 || p.httpStatus() == 304).toList();
+        }
         ParsedRows all = new ParsedRows();
         partitionColumns.keySet().forEach(all::table);
         List<String> skipped = new ArrayList<>();

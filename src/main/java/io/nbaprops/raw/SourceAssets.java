@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class SourceAssets {
     private static final Logger log = LoggerFactory.getLogger(SourceAssets.class);
     private static final List<String> LEADER_STATS = List.of("pts", "reb", "ast", "stl", "blk");
+    private static final java.time.format.DateTimeFormatter ET = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'ET'").withZone(GameKey.EASTERN);
 
     /**
      * One endpoint: its source (parser) name, config source and archive endpoint, how to collect it,
@@ -61,17 +63,26 @@ public final class SourceAssets {
             return "collect_" + source;
         }
 
+        /** Whether collecting needs the date's schedule first (its cut-off and prediction time, see {@link PredictionTime}). */
+        public boolean needsSchedule() {
+            return NEEDS_SCHEDULE.contains(source);
+        }
+
         public String parseAsset() {
             return "raw_" + source;
         }
     }
+
+    /** Endpoints whose collection depends on the date's cut-off or prediction time. */
+    static final Set<String> NEEDS_SCHEDULE = Set.of("bdl_injuries", "nbac_injury_report", "oddsa_events", "oddsa_player_props",
+            "oddsa_game_lines");
 
     private SourceAssets() {}
 
     /** Every collect/parse pair plus prop_line and game_line, ready for the engine's AssetGraph. */
     public static List<Asset> all(HttpFetcher fetcher, RawArchive archive) {
         List<Asset> assets = new ArrayList<>();
-        for (Endpoint e : endpoints()) {
+        for (Endpoint e : endpoints(PredictionTime.defaults())) {
             CollectAsset c = new CollectAsset(e.collectAsset(), e.httpSource(), e.endpoint(), fetcher, e.collector(),
                     e.after().stream().map(a -> Dependency.same("raw_" + a)).toList());
             assets.add(c);
@@ -84,8 +95,16 @@ public final class SourceAssets {
         return assets;
     }
 
-    /** The endpoint definitions (also used by tests to check every one is consistent). */
+    /** The endpoint definitions (also used by tests to check every one is consistent), with the default prediction time. */
     public static List<Endpoint> endpoints() {
+        return endpoints(PredictionTime.defaults());
+    }
+
+    /**
+     * The endpoint definitions. {@code time} says when each date's picks are made: a run after a date's cut-off
+     * collects the date as of then (historical line snapshots; "now" lists only from the archive).
+     */
+    public static List<Endpoint> endpoints(PredictionTime time) {
         ParseAsset.Options plain = ParseAsset.Options.defaults();
         List<Endpoint> e = new ArrayList<>();
         // balldontlie
@@ -106,8 +125,10 @@ public final class SourceAssets {
         e.add(new Endpoint("bdl_active_players", "balldontlie", "players_active", cursor(BdlRequests::activePlayers), active,
                 plain, List.of()));
         e.add(new Endpoint("bdl_teams", "balldontlie", "teams", single(BdlRequests::teams), upsert("bdl_team"), plain, List.of()));
-        e.add(new Endpoint("bdl_injuries", "balldontlie", "player_injuries", cursor(BdlRequests::injuries),
-                Map.of("bdl_injury", "as_of_date"), plain, List.of()));
+        // The injury list as it stands: a "now" endpoint, never fetched for a date after its cut-off.
+        e.add(new Endpoint("bdl_injuries", "balldontlie", "player_injuries",
+                pointInTime("bdl_injuries", "balldontlie", "player_injuries", time, cursor(BdlRequests::injuries)),
+                Map.of("bdl_injury", "as_of_date"), plain.pointInTime(time), List.of()));
         e.add(new Endpoint("bdl_standings", "balldontlie", "standings", single(BdlRequests::standings), upsert("bdl_standing"),
                 plain, List.of()));
         e.add(new Endpoint("bdl_leaders", "balldontlie", "leaders", leaders(), upsert("bdl_leader"), plain, List.of()));
@@ -137,7 +158,7 @@ public final class SourceAssets {
                 plain, List.of()));
         e.add(new Endpoint("nbac_referee_assignments", "nba_official", "referee_assignments",
                 single(NbacRequests::refereeAssignments), upsert("nbac_referee_assignment"), plain, List.of()));
-        e.add(new Endpoint("nbac_injury_report", "nba_static", "injury_report", injuryReport(),
+        e.add(new Endpoint("nbac_injury_report", "nba_static", "injury_report", injuryReport(time),
                 upsert("nbac_injury_report", "nbac_injury_report_team"), plain.identity("nbac_injury_report"), List.of()));
         e.add(new Endpoint("nbac_gamebook_pdf", "nba_statsdmz", "gamebook_pdf",
                 perNbaGame((d, g, c) -> NbacRequests.gamebook(d, g.away(), g.home(), c)),
@@ -154,11 +175,11 @@ public final class SourceAssets {
         e.add(new Endpoint("espn_roster_api", "espn", "team_roster_api", perTeam(EspnRequests::rosterApi),
                 upsert("espn_roster_api"), plain, List.of()));
         // The Odds API
-        e.add(new Endpoint("oddsa_events", "odds_api", "events", oddsEvents(), upsert("oddsa_event"), plain, List.of()));
-        e.add(new Endpoint("oddsa_player_props", "odds_api", "event_odds_props", oddsProps(),
+        e.add(new Endpoint("oddsa_events", "odds_api", "events", oddsEvents(time), upsert("oddsa_event"), plain, List.of()));
+        e.add(new Endpoint("oddsa_player_props", "odds_api", "event_odds_props", oddsProps(time),
                 upsert("oddsa_player_prop", "oddsa_game_line"), plain.history().identity("oddsa_player_prop"),
                 List.of("oddsa_events")));
-        e.add(new Endpoint("oddsa_game_lines", "odds_api", "odds_game_lines", oddsGameLines(),
+        e.add(new Endpoint("oddsa_game_lines", "odds_api", "odds_game_lines", oddsGameLines(time),
                 upsert("oddsa_player_prop", "oddsa_game_line"), plain.history(), List.of("oddsa_events")));
         // BettingPros
         e.add(new Endpoint("bp_events", "bettingpros", "events", single(BpRequests::events), upsert("bp_event", "bp_event_lineup"),
@@ -275,10 +296,15 @@ public final class SourceAssets {
      * Injury-Report_yyyy-MM-dd_hhAM/PM.pdf; missing ones answer 403/404. Tries from the latest hour
      * (now, for today) backwards and keeps the first found.
      */
-    private static Collector injuryReport() {
+    private static Collector injuryReport(PredictionTime time) {
         return (ctx, f, cid) -> {
             LocalDate date = ctx.partition();
-            LocalDateTime now = LocalDateTime.ofInstant(ctx.clock().instant(), GameKey.EASTERN);
+            Instant at = ctx.clock().instant();
+            if (time.afterCutoff(ctx.warehouse(), date, at)) {
+                // After the date's cut-off: the newest report published (15 minutes' grace) by the prediction time.
+                at = time.predictionAt(ctx.warehouse(), date).minus(Duration.ofMinutes(15));
+            }
+            LocalDateTime now = LocalDateTime.ofInstant(at, GameKey.EASTERN);
             int last = date.equals(now.toLocalDate()) ? now.getHour() : date.isAfter(now.toLocalDate()) ? -1 : 23;
             List<String> tried = new ArrayList<>();
             for (int hour = last; hour >= 0; hour--) {
@@ -297,47 +323,79 @@ public final class SourceAssets {
         };
     }
 
-    private static boolean isPast(AssetContext ctx) {
-        return ctx.partition().isBefore(LocalDate.ofInstant(ctx.clock().instant(), GameKey.EASTERN));
+    /**
+     * A "now" endpoint (a list as it stands when fetched, no date of its own): fetched live only before the date's
+     * cut-off. After it, fetching would stamp today's list with a past date; the snapshot archived before the cut-off
+     * stands for the date instead (the parse reads it), and when there is none the gap is recorded
+     * ({@link PointInTimeGaps}): the date's features are degraded and its predictions not pickable, saying why.
+     */
+    static Collector pointInTime(String source, String httpSource, String endpoint, PredictionTime time, Collector live) {
+        return (ctx, f, cid) -> {
+            LocalDate d = ctx.partition();
+            Instant cutoff = time.cutoff(ctx.warehouse(), d);
+            if (ctx.clock().instant().isBefore(cutoff)) {
+                List<FetchResult> pages = live.collect(ctx, f, cid);
+                PointInTimeGaps.clear(ctx, d, source);
+                return pages;
+            }
+            CollectedPages none = new CollectedPages();
+            java.util.Optional<Instant> archived = PointInTimeGaps.archivedBefore(ctx.warehouse(), httpSource, endpoint, d, cutoff);
+            if (archived.isPresent()) {
+                PointInTimeGaps.clear(ctx, d, source);
+                none.note("not fetched after the date's cut-off " + ET.format(cutoff) + ": the snapshot archived "
+                        + ET.format(archived.get()) + " stands for " + d);
+            } else if (!time.gameDay(ctx.warehouse(), d)) {
+                PointInTimeGaps.clear(ctx, d, source);
+                none.note("not fetched after the date's cut-off: no games on " + d + ", nothing to predict");
+            } else {
+                String why = "no " + source + " snapshot archived before " + d + "'s cut-off " + ET.format(cutoff)
+                        + " (fetching it now would stamp today's list with " + d + "): injury features degraded, picks withheld";
+                PointInTimeGaps.record(ctx, d, source, why);
+                none.note(why);
+            }
+            return none;
+        };
     }
 
-    /** Today's events live; a past date's from the historical endpoint as of noon US Eastern that day. */
-    private static Collector oddsEvents() {
+    /** Today's events live; after the date's cut-off, the historical snapshot at the date's prediction time. */
+    private static Collector oddsEvents(PredictionTime time) {
         return (ctx, f, cid) -> {
-            if (isPast(ctx)) {
-                Instant noon = LocalDateTime.of(ctx.partition(), LocalTime.NOON).atZone(GameKey.EASTERN).toInstant();
-                return List.of(f.get(OddsApiRequests.historicalEvents(ctx.partition(), noon, cid)));
+            if (time.afterCutoff(ctx.warehouse(), ctx.partition(), ctx.clock().instant())) {
+                Instant at = time.predictionAt(ctx.warehouse(), ctx.partition());
+                return List.of(f.get(OddsApiRequests.historicalEvents(ctx.partition(), at, cid)));
             }
             return List.of(f.get(OddsApiRequests.events(ctx.partition(), cid)));
         };
     }
 
     /**
-     * Player props per event: live for games not started yet (a pre-tip snapshot each run); for a
-     * past date, the historical snapshot 30 minutes before tip-off (the closing line).
+     * Player props per event: live for games not started yet (a pre-tip snapshot each run); after the date's
+     * cut-off (a backfill, a re-run), the historical snapshot at the date's prediction time, as the live run saw it.
      */
-    private static Collector oddsProps() {
+    private static Collector oddsProps(PredictionTime time) {
         return (ctx, f, cid) -> {
-            boolean past = isPast(ctx);
             Instant now = ctx.clock().instant();
+            boolean past = time.afterCutoff(ctx.warehouse(), ctx.partition(), now);
+            Instant at = past ? time.predictionAt(ctx.warehouse(), ctx.partition()) : now;
             List<DayGames.Event> events = DayGames.oddsEvents(ctx.warehouse(), ctx.partition()).stream()
-                    .filter(ev -> past || ev.commence().isAfter(now)).toList();
+                    .filter(ev -> ev.commence().isAfter(at)).toList();
             return perItem("event", c -> events, (DayGames.Event ev) -> ev.id(), (d, ev, c) -> past
-                    ? OddsApiRequests.historicalEventProps(d, ev.id(), ev.commence().minus(Duration.ofMinutes(30)), c)
+                    ? OddsApiRequests.historicalEventProps(d, ev.id(), at, c)
                     : OddsApiRequests.eventProps(d, ev.id(), c)).collect(ctx, f, cid);
         };
     }
 
-    /** Today: all games' h2h/spreads/totals in one live call; a past date: each event's historical snapshot before tip. */
-    private static Collector oddsGameLines() {
+    /** Today: all games' h2h/spreads/totals in one live call; after the cut-off: each event's snapshot at the prediction time. */
+    private static Collector oddsGameLines(PredictionTime time) {
         return (ctx, f, cid) -> {
-            if (!isPast(ctx)) {
+            if (!time.afterCutoff(ctx.warehouse(), ctx.partition(), ctx.clock().instant())) {
                 return List.of(f.get(OddsApiRequests.gameLines(ctx.partition(), cid)));
             }
-            List<DayGames.Event> events = DayGames.oddsEvents(ctx.warehouse(), ctx.partition());
+            Instant at = time.predictionAt(ctx.warehouse(), ctx.partition());
+            List<DayGames.Event> events = DayGames.oddsEvents(ctx.warehouse(), ctx.partition()).stream()
+                    .filter(ev -> ev.commence().isAfter(at)).toList();
             return perItem("event", c -> events, (DayGames.Event ev) -> ev.id(), (d, ev, c) ->
-                    OddsApiRequests.historicalEventGameLines(d, ev.id(), ev.commence().minus(Duration.ofMinutes(30)), c))
-                    .collect(ctx, f, cid);
+                    OddsApiRequests.historicalEventGameLines(d, ev.id(), at, c)).collect(ctx, f, cid);
         };
     }
 

@@ -62,6 +62,9 @@ public final class PipelineQueries {
         out.put("assets", assets());
         out.put("cells", cells);
         out.put("games_per_date", games);
+        // Dates some "now" source could not be seen for as of their prediction time: predicted, but not pickable.
+        out.put("not_pickable", new Where().and("game_date BETWEEN ? AND ?", from, to).query(warehouse,
+                "SELECT game_date, source, reason FROM point_in_time_gap", "ORDER BY game_date, source"));
         return out;
     }
 

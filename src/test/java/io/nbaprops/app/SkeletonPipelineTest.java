@@ -130,7 +130,7 @@ class SkeletonPipelineTest {
                 .containsEntry("player_game_summary", RunStatus.WAITING).containsEntry("prediction_grade", RunStatus.WAITING);
         // Embiid's only earlier game is his 41 points on 2024-01-15; PHI hosts BOS on 2025-02-20.
         assertThat(row("SELECT game_key, opponent, predicted, line_key, recommendation FROM prediction WHERE player_lookup = 'joelembiid' "
-                + "AND system_id = 'moving_average'"))
+                + "AND system_id = 'moving_average' AND market = 'points'"))
                 .containsEntry("game_key", "20250220_BOS_PHI").containsEntry("opponent", "BOS").containsEntry("predicted", 41.0)
                 .containsEntry("line_key", "no-line").containsEntry("recommendation", "PASS");
         assertThat(status).containsEntry("upcoming_player_game_context", RunStatus.SUCCESS)

@@ -44,6 +44,21 @@ class DemoCommandTest {
             long graded = count(config, "select count(*) from (" + latest + ") g where g.system_id = '" + system + "' and g.actual is not null");
             assertThat(demo).containsPattern("(?m)^" + system + " +points +" + graded + " ");
         }
+        // Closing lines: every game's lines were collected again in the quarter hour before its tip-off, after the day's
+        // predictions; a graded prediction keeps its own line and is compared with the book's last pre-game line.
+        assertThat(count(config, "select count(*) from game g where g.game_date <= DATE '" + dates.get(2) + "' and not exists ("
+                + "select 1 from prop_line p where p.game_key = g.game_key and p.snapshot_at >= g.tip_off - interval 15 minute "
+                + "and p.snapshot_at < g.tip_off)")).isZero();
+        long withLine = count(config, "select count(*) from prediction_grade where line_value is not null and actual is not null");
+        assertThat(withLine).isPositive();
+        assertThat(count(config, "select count(*) from prediction_grade where line_value is not null and actual is not null "
+                + "and closing_line is not null")).isEqualTo(withLine);
+        assertThat(count(config, "select count(*) from prediction_grade g join prediction p using (game_key, player_lookup, market, "
+                + "system_id, line_key) where g.line_value <> p.line_value")).isZero();
+        assertThat(count(config, "select count(*) from prediction_grade where line_value is not null and actual is not null "
+                + "and closing_line <> line_value")).isPositive();
+        // No negative prediction, no stake above the 2% cap.
+        assertThat(count(config, "select count(*) from prediction where predicted < 0 or kelly_stake > 0.02")).isZero();
         String status = run("status", "--config", config.toString());
         assertThat(status).contains("prediction").contains("10-22").contains("ok");
         assertThat(Files.exists(dir.resolve("exports/picks/" + dates.get(2) + ".json"))).isTrue();

@@ -3,7 +3,7 @@ package io.nbaprops.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.nbaprops.predict.calibrate.IsotonicCalibrator;
+import io.nbaprops.predict.calibrate.LogisticCalibrator;
 import io.nbaprops.predict.calibrate.ResidualDistribution;
 import io.nbaprops.predict.calibrate.SystemCalibration;
 import java.util.Random;
@@ -25,26 +25,29 @@ class CalibrationTest {
     }
 
     @Test
-    void isotonicRegressionLearnsThatStatedProbabilitiesAreOverconfident() {
+    void logisticCalibrationLearnsThatStatedProbabilitiesAreOverconfident() {
         Random rnd = new Random(7);
         int n = 20000;
         double[] stated = new double[n];
         double[] won = new double[n];
         for (int i = 0; i < n; i++) {
-            stated[i] = 0.3 + 0.6 * rnd.nextDouble();
-            double truth = 0.5 + (stated[i] - 0.5) * 0.5; // the truth is half as far from a coin flip
-            won[i] = rnd.nextDouble() < truth ? 1 : 0;
+            stated[i] = 0.05 + 0.9 * rnd.nextDouble();
+            // The truth: a third of the stated log-odds (a system that is sure where a sharp line says it is close).
+            double x = Math.log(stated[i] / (1 - stated[i])) / 3;
+            won[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-x)) ? 1 : 0;
         }
-        IsotonicCalibrator iso = IsotonicCalibrator.fit(stated, won);
-        assertThat(iso.apply(0.8)).isCloseTo(0.65, within(0.03));
-        assertThat(iso.apply(0.5)).isCloseTo(0.5, within(0.03));
-        assertThat(iso.apply(0.35)).isCloseTo(0.425, within(0.04));
+        LogisticCalibrator c = LogisticCalibrator.fit(stated, won);
+        assertThat(c.b()).isCloseTo(1.0 / 3, within(0.04));
+        assertThat(c.a()).isCloseTo(0.0, within(0.04));
+        assertThat(c.apply(0.8)).isCloseTo(1 / (1 + Math.exp(-Math.log(4) / 3)), within(0.01)); // 0.613
+        assertThat(c.apply(0.5)).isCloseTo(0.5, within(0.01));
         double prev = 0;
         for (double p = 0; p <= 1.0; p += 0.01) {
-            assertThat(iso.apply(p)).isGreaterThanOrEqualTo(prev);
-            prev = iso.apply(p);
+            assertThat(c.apply(p)).isGreaterThanOrEqualTo(prev);
+            prev = c.apply(p);
         }
-        assertThat(IsotonicCalibrator.identity().apply(0.42)).isEqualTo(0.42);
+        assertThat(LogisticCalibrator.identity().apply(0.42)).isCloseTo(0.42, within(1e-12));
+        assertThat(LogisticCalibrator.fit(new double[0], new double[0])).isEqualTo(LogisticCalibrator.identity());
     }
 
     @Test

@@ -36,8 +36,18 @@ class OddsAndRecommenderTest {
         assertThat(over.side()).isEqualTo(Side.OVER);
         assertThat(over.edge()).isEqualTo(2.5);
         assertThat(over.expectedValue()).isCloseTo(0.62 * 0.90909 - 0.38, within(1e-4));
-        assertThat(over.kellyStake()).isCloseTo(0.25 * (0.90909 * 0.62 - 0.38) / 0.90909, within(1e-4));
+        // Quarter Kelly is 0.0495 of the bankroll: capped at the default 2%.
+        assertThat(0.25 * (0.90909 * 0.62 - 0.38) / 0.90909).isGreaterThan(0.02);
+        assertThat(over.kellyStake()).isEqualTo(0.02);
         assertThat(over.reason()).startsWith("edge +2.5, P 0.620");
+        // Below the cap the stake is the configured fraction of Kelly; fraction and cap are settings.
+        Recommender tenth = new Recommender(new Recommender.Settings(1.5, 0.56, 0.1, 0.05, 300));
+        assertThat(tenth.recommend(27.0, line, new Outcome(0.62, 0.38, 0), 0, 1000).kellyStake())
+                .isCloseTo(0.1 * (0.90909 * 0.62 - 0.38) / 0.90909, within(1e-4));
+        Recommender loose = new Recommender(new Recommender.Settings(1.5, 0.56, 1.0, 0.5, 300));
+        assertThat(loose.recommend(27.0, line, new Outcome(0.9, 0.1, 0), 0, 1000).kellyStake()).isEqualTo(0.5);
+        assertThatThrownBy(() -> new Recommender.Settings(1.5, 0.56, 0.25, 0, 300)).hasMessageContaining("max_stake");
+        assertThatThrownBy(() -> new Recommender.Settings(1.5, 0.56, 1.5, 0.02, 300)).hasMessageContaining("kelly_fraction");
 
         Recommendation under = rec.recommend(21.0, line, new Outcome(0.36, 0.64, 0), 0, 1000);
         assertThat(under.side()).isEqualTo(Side.UNDER);

@@ -192,8 +192,8 @@ class PredictionBatchCacheTest {
         StringBuilder b = new StringBuilder();
         new TreeMap<>(in.history()).forEach((p, games) -> b.append(render(games)));
         in.calibrations().forEach((id, c) -> {
-            b.append(id).append(" samples=").append(c.gradedSamples()).append(" iso=")
-                    .append(Arrays.deepToString(c.overCalibrator().points())).append('\n');
+            b.append(id).append(" samples=").append(c.gradedSamples()).append(" calibrator=")
+                    .append(c.overCalibrator()).append('\n');
             for (var t : c.tiers()) {
                 b.append("  n=").append(t.size());
                 for (double q : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {

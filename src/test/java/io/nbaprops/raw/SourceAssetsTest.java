@@ -147,8 +147,9 @@ class SourceAssetsTest {
         });
         LocalDate d = LocalDate.of(2024, 1, 4);
         fx.run(asset("collect_nbac_injury_report"), d);
-        // 11 PM back to noon: twelve tries, the last one found.
-        assertThat(server.count("/referee/injury/")).isEqualTo(12);
+        // A past date: the report published by its prediction time (no schedule: 19:00 ET cut-off, 18:00 less 15 minutes'
+        // grace), so 5 PM back to noon: six tries, the last one found (never the 11 PM report, published after the games).
+        assertThat(server.count("/referee/injury/")).isEqualTo(6);
         fx.run(asset("raw_nbac_injury_report"), d);
         assertThat(fx.count("nbac_injury_report")).isEqualTo(14);
     }
@@ -163,7 +164,8 @@ class SourceAssetsTest {
         LocalDate d = LocalDate.of(2024, 1, 25);
         String msg = fx.run(asset("collect_oddsa_events"), d).message();
         assertThat(msg).contains("quota remaining 120 (NEARLY USED UP)");
-        assertThat(server.seen().get(0).pathAndQuery()).contains("date=2024-01-25T17%3A00%3A00Z").contains("apiKey=" + KEY);
+        // A past date's events as of its prediction time (no schedule: 19:00 ET cut-off less an hour = 23:00 UTC).
+        assertThat(server.seen().get(0).pathAndQuery()).contains("date=2024-01-25T23%3A00%3A00Z").contains("apiKey=" + KEY);
         Map<String, Object> q = fx.warehouse.jdbi().withHandle(h -> h.createQuery("SELECT * FROM source_quota").mapToMap().one());
         assertThat(q).containsEntry("source", "odds_api").containsEntry("requests_remaining", 120L)
                 .containsEntry("nearly_used_up", true);

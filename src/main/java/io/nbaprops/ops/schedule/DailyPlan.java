@@ -21,6 +21,7 @@ public final class DailyPlan {
     private final LocalTime hourlyFrom;
     private final LocalTime hourlyTo;
     private final Duration pretip;
+    private final Duration closing;
     private final Duration postgame;
 
     public DailyPlan(ScheduleConfig cfg, ZoneId zone) {
@@ -29,6 +30,7 @@ public final class DailyPlan {
         this.hourlyFrom = LocalTime.parse(cfg.hourlyFrom());
         this.hourlyTo = LocalTime.parse(cfg.hourlyTo());
         this.pretip = Duration.ofMinutes(cfg.pretipMinutes());
+        this.closing = Duration.ofMinutes(cfg.closingMinutes());
         this.postgame = Duration.ofMinutes(cfg.postgameMinutesAfterLastTip());
         if (hourlyTo.isBefore(hourlyFrom)) {
             throw new IllegalArgumentException("schedule.hourly_to " + hourlyTo + " is before schedule.hourly_from " + hourlyFrom);
@@ -59,6 +61,11 @@ public final class DailyPlan {
                 }
             }
             out.add(new PlannedJob(PlannedJob.id(d, JobKind.PRETIP, null), JobKind.PRETIP, d, pre, day.firstTip()));
+            // The closing lines: once per distinct tip-off, shortly before it; pointless once the game has started.
+            for (Instant tip : new java.util.TreeSet<>(day.tipOffs())) {
+                Instant due = tip.minus(closing);
+                out.add(new PlannedJob(PlannedJob.id(d, JobKind.CLOSING, due.atZone(zone).toLocalTime()), JobKind.CLOSING, d, due, tip));
+            }
             Instant post = day.lastTip().plus(postgame);
             out.add(new PlannedJob(PlannedJob.id(d, JobKind.POSTGAME, null), JobKind.POSTGAME, d, post, post.plus(Duration.ofHours(24))));
         }

@@ -25,6 +25,7 @@ public final class EngineJobs implements JobRunner {
     private final io.nbaprops.store.Warehouse warehouse;
     private final List<String> schedule;
     private final List<String> collection;
+    private final List<String> closingLines;
     private final List<String> predictions;
     private final List<String> pregame;
     private final List<String> postgame;
@@ -53,6 +54,7 @@ public final class EngineJobs implements JobRunner {
         Predicate<String> isLines = n -> n.equals("prop_line") || n.equals("game_line");
         this.schedule = pregame.stream().filter(isSchedule).toList();
         this.collection = pregame.stream().filter(n -> !isSchedule.test(n) && (raw.test(n) || isLines.test(n))).toList();
+        this.closingLines = collection.stream().filter(io.nbaprops.raw.lines.LineHistoryAsset::isLineAsset).toList();
         this.predictions = pregame.stream().filter(n -> !isSchedule.test(n) && !raw.test(n) && !isLines.test(n)
                 && !n.startsWith("export_")).toList();
     }
@@ -63,11 +65,12 @@ public final class EngineJobs implements JobRunner {
             case MORNING -> morning(job);
             case HOURLY -> hourly(job);
             case PRETIP -> pretip(job);
+            case CLOSING -> describe("closing lines", runGroup(job.date(), closingLines, TRIGGER)) + "; no re-prediction";
             case POSTGAME -> describe("postgame", runGroup(job.date(), postgame, TRIGGER));
             case CATCHUP -> catchUp(job);
         };
         // The day's heavy writes are over: fold the WAL in now rather than inside a later run's commit.
-        return job.kind() == JobKind.HOURLY || job.kind() == JobKind.PRETIP ? done : done + "; " + checkpoint();
+        return job.kind() == JobKind.HOURLY || job.kind() == JobKind.PRETIP || job.kind() == JobKind.CLOSING ? done : done + "; " + checkpoint();
     }
 
     private String checkpoint() {

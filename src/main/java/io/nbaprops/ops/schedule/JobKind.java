@@ -8,6 +8,8 @@ public enum JobKind {
     HOURLY,
     /** Game days, before the first tip-off: self-heal, then final predictions and exports. */
     PRETIP,
+    /** Game days, shortly before each tip-off: the books' lines again (closing lines), no re-prediction. */
+    CLOSING,
     /** Game days, after the last game should be over: box scores, grading, results. */
     POSTGAME,
     /** A game day the plan missed while the service was down: its whole day, run after the fact, oldest first. */

@@ -6,7 +6,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * One job of the daily plan: what, for which game date, due when. {@code id} is stable (e.g. {@code 2025-01-05/pretip},
- * {@code 2025-01-05/hourly-1300}) so the scheduler can tell it already ran. {@code expiresAt}: after this the job is
+ * {@code 2025-01-05/hourly-1300},
+ * {@code 2025-01-05/closing-1850}) so the scheduler can tell it already ran. {@code expiresAt}: after this the job is
  * pointless (e.g. final predictions after the first tip) and is skipped instead of caught up.
  */
 public record PlannedJob(String id, JobKind kind, LocalDate date, Instant dueAt, Instant expiresAt) {
@@ -14,7 +15,7 @@ public record PlannedJob(String id, JobKind kind, LocalDate date, Instant dueAt,
 
     static String id(LocalDate date, JobKind kind, java.time.LocalTime at) {
         String base = date + "/" + kind.name().toLowerCase(java.util.Locale.ROOT);
-        return kind == JobKind.HOURLY ? base + "-" + HHMM.format(at) : base;
+        return kind == JobKind.HOURLY || kind == JobKind.CLOSING ? base + "-" + HHMM.format(at) : base;
     }
 
     /** The kind and date back from an id (the scheduler stores only the id). */

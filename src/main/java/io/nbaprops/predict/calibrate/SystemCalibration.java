@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * How one system's predictions turn into probabilities, fitted only on graded predictions from
  * dates before the one being predicted: residual distributions per player tier (by predicted value)
- * and an isotonic map from the raw P(over) to the frequency OVER actually happened.
+ * and a logistic map from the raw P(over) to the frequency OVER actually happened.
  */
-public record SystemCalibration(String systemId, double[] tierUpperBounds, ResidualDistribution[] tiers, IsotonicCalibrator overCalibrator,
+public record SystemCalibration(String systemId, double[] tierUpperBounds, ResidualDistribution[] tiers, LogisticCalibrator overCalibrator,
         int gradedSamples) {
 
     /** Tier boundaries on the predicted value (points): bench, role, starter, scorer, star. */
@@ -26,7 +26,7 @@ public record SystemCalibration(String systemId, double[] tierUpperBounds, Resid
         return tiers[tierOf(predicted)].against(predicted, line);
     }
 
-    /** Calibrated OVER/UNDER/PUSH: the isotonic map applied to P(over) among decided outcomes, push kept. */
+    /** Calibrated OVER/UNDER/PUSH: the logistic map applied to P(over) among decided outcomes, push kept. */
     public ResidualDistribution.Outcome calibrated(double predicted, double line) {
         ResidualDistribution.Outcome r = raw(predicted, line);
         double decided = r.over() + r.under();
@@ -44,12 +44,12 @@ public record SystemCalibration(String systemId, double[] tierUpperBounds, Resid
         for (int i = 0; i < t.length; i++) {
             t[i] = ResidualDistribution.normal(2.5 + 0.18 * mids[i], 200);
         }
-        return new SystemCalibration(systemId, POINTS_TIERS, t, IsotonicCalibrator.identity(), 0);
+        return new SystemCalibration(systemId, POINTS_TIERS, t, LogisticCalibrator.identity(), 0);
     }
 
     /**
      * Fits from past graded predictions: residuals (actual - predicted) by tier of the predicted value, and
-     * (raw P(over), went over) pairs for the isotonic map. Tiers with fewer than {@code minPerTier} residuals
+     * (raw P(over), went over) pairs for the logistic map. Tiers with fewer than {@code minPerTier} residuals
      * borrow the pooled distribution.
      */
     public static SystemCalibration fit(String systemId, double[] predicted, double[] actual, double[] rawPOver, double[] wentOver,
@@ -80,7 +80,7 @@ public record SystemCalibration(String systemId, double[] tierUpperBounds, Resid
         for (int i = 0; i < tiers; i++) {
             dists[i] = byTier[i].length >= minPerTier ? new ResidualDistribution(byTier[i]) : pooled;
         }
-        IsotonicCalibrator iso = rawPOver.length == 0 ? IsotonicCalibrator.identity() : IsotonicCalibrator.fit(rawPOver, wentOver);
+        LogisticCalibrator iso = LogisticCalibrator.fit(rawPOver, wentOver);
         return new SystemCalibration(systemId, POINTS_TIERS, dists, iso, Math.min(predicted.length, rawPOver.length));
     }
 

@@ -37,6 +37,15 @@ public final class LineHistoryAsset implements Asset {
     }
 
     /** {@code prop_line}, after the given raw assets (Odds API props, BettingPros events and props). */
+    /**
+     * Whether an asset collects, parses or builds the books' lines (events, props, game lines, the line history): what the
+     * closing-line collection shortly before each tip-off runs, and nothing else.
+     */
+    public static boolean isLineAsset(String name) {
+        return name.equals("prop_line") || name.equals("game_line")
+                || (name.startsWith("collect_") || name.startsWith("raw_")) && (name.contains("oddsa_") || name.contains("bp_"));
+    }
+
     public static LineHistoryAsset propLines(List<String> upstream) {
         return new LineHistoryAsset("prop_line", true, upstream);
     }

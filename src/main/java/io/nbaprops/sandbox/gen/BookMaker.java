@@ -1,12 +1,9 @@
 package io.nbaprops.sandbox.gen;
 
 import io.nbaprops.sandbox.Book;
-import io.nbaprops.sandbox.BoxLine;
-import io.nbaprops.sandbox.BoxScore;
 import io.nbaprops.sandbox.GameLine;
 import io.nbaprops.sandbox.GameLineSnapshot;
 import io.nbaprops.sandbox.Market;
-import io.nbaprops.sandbox.PlayerGameTruth;
 import io.nbaprops.sandbox.PropLine;
 import io.nbaprops.sandbox.PropSnapshot;
 import io.nbaprops.sandbox.facts.ScheduleFact;
@@ -19,55 +16,67 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The sportsbooks. Each book's estimate of a player's mean is the generator's expectation under
- * what the book knows at that moment (news reaches it late, and some books never move a stale line
- * for a teammate), moved by its habits: it takes only part of the matchup / pace / rest effect,
- * chases recent results, carries a per-player bias and some noise that shrinks towards tip-off as
- * the market sharpens. Lines sit at .5 (some books sometimes hang whole numbers) with American
- * prices around -110 that lean when the book's estimate sits off the line.
+ * The sportsbooks, as sharp as real ones. A book's line is the generator's expectation under what the
+ * book knows at that moment plus a small error with no learnable structure, except for the
+ * inefficiencies real markets show (each measured by {@code sandbox report}, see docs/sandbox.md):
+ * <ul>
+ * <li>a market-wide error per player-game that is a martingale: the line is the market's best guess
+ *     given its information, which improves towards tip-off (sd {@link #CONSENSUS_SD_OPEN} points at
+ *     {@link #HORIZON_HOURS} hours or more before tip, {@link #CONSENSUS_SD_CLOSE} at tip-off), so
+ *     nothing in the line's history or in box scores predicts the remaining error;</li>
+ * <li>books differ: a per-book error ({@link #BOOK_SD}, BetRivers the soft book) gives a cross-book
+ *     spread for the same player at the same moment;</li>
+ * <li>news (a player ruled out) reaches each book a few minutes late (BetRivers later), so lines of
+ *     the player's teammates are stale for those minutes;</li>
+ * <li>the public bets stars' OVERs: points lines of high scorers are shaded up to {@link #SHADE_MAX}.</li>
+ * </ul>
+ * Other markets scale the errors to their spread ({@link #MARKET_SCALE}). Lines sit at .5 (some books
+ * sometimes hang whole numbers) with American prices around -110 that lean when the book's estimate
+ * sits off the line. Lines sit at the book's estimate of the median, not the mean ({@link Market#medianOffset}).
  */
 final class BookMaker {
-    /** Share of the matchup / pace / rest effect a book prices in. */
-    static final double CONTEXT_TAKEN = 0.55;
-    /** How much of a player's recent over- or under-performance a book chases. */
-    static final double FORM_CHASED = 0.6;
-    private static final double[] BIAS_SD = {0.6, 0.3, 0.25, 0.12};
-    private static final double[] NOISE_SD = {1.0, 0.5, 0.4, 0.2};
+    /** Sd (points, for a 16-point scorer) of the market's error at {@link #HORIZON_HOURS} or more hours before tip-off. */
+    static final double CONSENSUS_SD_OPEN = 0.65;
+    /** Sd of the market's error left at tip-off. */
+    static final double CONSENSUS_SD_CLOSE = 0.3;
+    /** Hours before tip-off over which the market's error variance shrinks linearly to the closing one. */
+    static final double HORIZON_HOURS = 8;
+    /** Per book (DraftKings, FanDuel, BetMGM, Caesars, BetRivers): sd of its own error around the market. */
+    static final double[] BOOK_SD = {0.2, 0.2, 0.3, 0.25, 0.5};
+    /** Per book: news reaches it after this many minutes plus an exponential delay of {@link #REACTION_MEAN_MIN}. */
+    static final double[] REACTION_MIN = {1, 1, 2, 2, 5};
+    static final double[] REACTION_MEAN_MIN = {3, 3, 6, 5, 20};
+    /** Errors of the markets (points, rebounds, assists, threes) relative to points. */
+    static final double[] MARKET_SCALE = {1.0, 0.45, 0.38, 0.2};
+    /** A typical lined mean per market: the error grows with the square root of the mean relative to it. */
+    private static final double[] TYPICAL_MEAN = {16, 6, 5, 2};
+    /** OVER shading of points lines: none below {@link #SHADE_FROM} expected points, {@link #SHADE_MAX} from {@link #SHADE_FULL}. */
+    static final double SHADE_MAX = 1.0;
+    static final double SHADE_FROM = 18;
+    static final double SHADE_FULL = 25;
+    /** Minutes between steps of the market's error path. */
+    private static final int STEP_MIN = 20;
     private static final int[] OPEN_OFFSET_MIN = {0, 25, 45, 70, 95};
 
     private final long seed;
     private final Roster roster;
     private final LeagueGenerator league;
-    /** Per player and market: an exponentially weighted average of (actual - expected). */
-    private final double[][] form;
 
     BookMaker(long seed, Roster roster, LeagueGenerator league) {
         this.seed = seed;
         this.roster = roster;
         this.league = league;
-        this.form = new double[roster.players().size()][4];
     }
 
-    void recordResults(List<BoxScore> boxes, List<List<PlayerGameTruth>> truths) {
-        for (int i = 0; i < boxes.size(); i++) {
-            Map<Integer, BoxLine> byPlayer = new HashMap<>();
-            for (BoxLine l : boxes.get(i).home()) {
-                byPlayer.put(l.playerIndex(), l);
-            }
-            for (BoxLine l : boxes.get(i).away()) {
-                byPlayer.put(l.playerIndex(), l);
-            }
-            for (PlayerGameTruth t : truths.get(i)) {
-                BoxLine l = byPlayer.get(t.playerIndex());
-                if (t.played() && l != null) {
-                    double[] f = form[t.playerIndex()];
-                    f[0] = 0.8 * f[0] + 0.2 * (l.pts() - t.expPts());
-                    f[1] = 0.8 * f[1] + 0.2 * (l.reb() - t.expReb());
-                    f[2] = 0.8 * f[2] + 0.2 * (l.ast() - t.expAst());
-                    f[3] = 0.8 * f[3] + 0.2 * (l.fg3m() - t.expFg3m());
-                }
-            }
-        }
+    /** The OVER shading a book puts on a points line for a player it expects to score {@code mean}. */
+    static double overShade(double mean) {
+        return SHADE_MAX * Math.max(0, Math.min(1, (mean - SHADE_FROM) / (SHADE_FULL - SHADE_FROM)));
+    }
+
+    /** Variance of the market's error (for a typical player) at {@code hours} before tip-off. */
+    static double consensusVariance(double hours) {
+        double c = CONSENSUS_SD_CLOSE * CONSENSUS_SD_CLOSE;
+        return c + (CONSENSUS_SD_OPEN * CONSENSUS_SD_OPEN - c) * Math.max(0, Math.min(1, hours / HORIZON_HOURS));
     }
 
     /** The news of the game day that books learn about after opening: players ruled out, in time order. */
@@ -80,15 +89,13 @@ final class BookMaker {
         final List<News> news;
         final Map<Integer, Map<Integer, double[]>> byMask = new HashMap<>();
         final Map<Integer, double[]> teamPoints = new HashMap<>();
-        final Map<Integer, double[]> neutral;
         final Map<Integer, double[]> truth;
 
-        Scenarios(int game, ScheduleFact sf, List<News> news, Map<Integer, double[]> truth, Map<Integer, double[]> neutral) {
+        Scenarios(int game, ScheduleFact sf, List<News> news, Map<Integer, double[]> truth) {
             this.game = game;
             this.sf = sf;
             this.news = news;
             this.truth = truth;
-            this.neutral = neutral;
         }
 
         Map<Integer, double[]> players(int mask) {
@@ -147,12 +154,7 @@ final class BookMaker {
             }
         }
         news.sort((x, y) -> x.at().compareTo(y.at()));
-        int home = roster.team(sf.home()).index();
-        int away = roster.team(sf.away()).index();
-        TeamGame nh = league.teamGame(home, away, game, true, null, true);
-        TeamGame na = league.teamGame(away, home, game, false, null, true);
-        Map<Integer, double[]> neutral = byPlayer(nh, na, GameModel.expect(nh, na));
-        Scenarios sc = new Scenarios(game, sf, news, byPlayer(h, a, exp), neutral);
+        Scenarios sc = new Scenarios(game, sf, news, byPlayer(h, a, exp));
         // Once every piece of news is known the books see the final plan: no need to recompute it.
         int all = (1 << news.size()) - 1;
         sc.byMask.put(all, sc.truth);
@@ -171,14 +173,19 @@ final class BookMaker {
     private List<PropLine> propLines(int game, ScheduleFact sf, Scenarios sc) {
         Instant tip = sf.tipoff();
         List<PropLine> out = new ArrayList<>();
+        // The market's error paths, one per player and market, shared by every book: drawn backwards from tip-off
+        // (the error left at the close, plus the independent part the market learns in each step before it).
+        Map<Long, double[]> paths = new HashMap<>();
+        Instant pathStart = propsOpen(sf, 0).minusSeconds(3600);
+        int steps = (int) Math.max(1, (tip.getEpochSecond() - pathStart.getEpochSecond()) / (60L * STEP_MIN) + 1);
         for (Book book : Book.ALL) {
-            Rng r = Rng.of(seed, 61, game, book.index());
-            Instant open = propsOpen(sf, book.index());
+            int b = book.index();
+            Rng r = Rng.of(seed, 61, game, b);
+            Instant open = propsOpen(sf, b);
             Instant[] reaction = new Instant[sc.news.size()];
-            boolean[] ignores = new boolean[sc.news.size()];
             for (int k = 0; k < sc.news.size(); k++) {
-                reaction[k] = sc.news.get(k).at().plusSeconds((long) (60 * (3 + 25 * -StrictMath.log(1 - r.uniform()))));
-                ignores[k] = r.chance(0.25);
+                double delay = REACTION_MIN[b] + REACTION_MEAN_MIN[b] * -StrictMath.log(1 - r.uniform());
+                reaction[k] = sc.news.get(k).at().plusSeconds((long) (60 * delay));
             }
             TreeSet<Instant> times = new TreeSet<>();
             times.add(open);
@@ -193,12 +200,16 @@ final class BookMaker {
                     times.add(t);
                 }
             }
+            // Sharp books move with the market through the evening; the soft book less often.
+            int every = b == 4 ? 90 : 40;
+            for (Instant t = open.plusSeconds(60L * every); t.isBefore(tip); t = t.plusSeconds(60L * every)) {
+                times.add(t.plusSeconds(60L * r.nextInt(10)));
+            }
             Instant close = tip.minusSeconds(60L * (2 + r.nextInt(14)));
             times.add(close.isAfter(open) ? close : open.plusSeconds(60));
             times.removeIf(t -> !t.isBefore(tip));
             List<Instant> timeList = new ArrayList<>(times);
-            int openMask = maskAt(open, reaction, null);
-            Map<Integer, double[]> atOpen = sc.players(openMask);
+            Map<Integer, double[]> atOpen = sc.players(maskAt(open, reaction));
             List<Integer> candidates = new ArrayList<>(atOpen.keySet());
             candidates.sort(Integer::compare);
             for (int player : candidates) {
@@ -206,7 +217,7 @@ final class BookMaker {
                 if (e[GameModel.Expectation.MIN] < 20 && !(e[GameModel.Expectation.MIN] >= 15 && r.chance(0.4))) {
                     continue;
                 }
-                if (book.index() >= 2 && r.chance(0.12)) {
+                if (b >= 2 && r.chance(0.12)) {
                     continue;
                 }
                 Instant pulled = null;
@@ -216,17 +227,15 @@ final class BookMaker {
                     }
                 }
                 // What this book believes about this player at each of its update times.
-                boolean[] ignored = ignoresFor(player, sc.news, ignores);
                 int nt = 0;
                 double[][] views = new double[timeList.size()][];
-                double[] progress = new double[timeList.size()];
+                int[] step = new int[timeList.size()];
                 for (Instant t : timeList) {
                     if (pulled != null && !t.isBefore(pulled)) {
                         break;
                     }
-                    views[nt] = sc.players(maskAt(t, reaction, ignored)).get(player);
-                    progress[nt] = Math.max(0, Math.min(1, (double) (t.getEpochSecond() - open.getEpochSecond())
-                            / Math.max(1, tip.getEpochSecond() - open.getEpochSecond())));
+                    views[nt] = sc.players(maskAt(t, reaction)).get(player);
+                    step[nt] = (int) Math.max(0, Math.min(steps - 1, (t.getEpochSecond() - pathStart.getEpochSecond()) / (60L * STEP_MIN)));
                     nt++;
                 }
                 for (Market m : Market.values()) {
@@ -237,22 +246,23 @@ final class BookMaker {
                             || m == Market.THREES && openMean < 0.7) {
                         continue;
                     }
-                    Rng pr = Rng.of(seed, 62, game, book.index(), player, mi);
-                    double bias = Rng.of(seed, 63, book.index(), roster.players().get(player).personId(), mi).gaussian() * BIAS_SD[mi];
-                    double noise = pr.gaussian() * NOISE_SD[mi];
+                    double scale = MARKET_SCALE[mi] * StrictMath.sqrt(Math.max(TYPICAL_MEAN[mi] / 4, openMean) / TYPICAL_MEAN[mi]);
+                    double[] path = paths.computeIfAbsent(((long) player << 3) | mi,
+                            k -> errorPath(Rng.of(seed, 64, game, player, mi), steps, pathStart, tip));
+                    Rng pr = Rng.of(seed, 62, game, b, player, mi);
+                    double bookError = pr.gaussian() * 0.8 * BOOK_SD[b];
                     boolean whole = pr.chance(m == Market.POINTS ? 0.1 : 0.05);
-                    double ctx = sc.neutral.containsKey(player) && sc.truth.containsKey(player)
-                            ? sc.neutral.get(player)[stat] - sc.truth.get(player)[stat] : 0;
-                    double fixedPart = (1 - CONTEXT_TAKEN) * ctx + FORM_CHASED * form[player][mi] + bias;
                     List<PropSnapshot> snaps = new ArrayList<>();
                     PropSnapshot last = null;
                     for (int ti = 0; ti < nt; ti++) {
                         if (views[ti] == null) {
                             continue;
                         }
-                        double belief = views[ti][stat] + fixedPart + noise * (1 - 0.4 * progress[ti])
-                                + pr.gaussian() * 0.12 * NOISE_SD[mi];
-                        PropSnapshot snap = price(timeList.get(ti), Math.max(0.3, belief), m, whole, book.index());
+                        double mean = views[ti][stat];
+                        // Lines sit at the book's estimate of the median (right-skewed stats: below the mean).
+                        double belief = mean + m.medianOffset(mean) + scale * (path[step[ti]] + bookError + pr.gaussian() * 0.6 * BOOK_SD[b])
+                                + (m == Market.POINTS ? overShade(mean) : 0);
+                        PropSnapshot snap = price(timeList.get(ti), Math.max(0.3, belief), m, whole, b);
                         if (last == null || snap.line() != last.line() || snap.overPrice() != last.overPrice()
                                 || snap.underPrice() != last.underPrice()) {
                             snaps.add(snap);
@@ -268,21 +278,29 @@ final class BookMaker {
         return List.copyOf(out);
     }
 
-    /** For a teammate's line a book that "ignores" a piece of news never moves on it; the player's own market always reacts. */
-    private static boolean[] ignoresFor(int player, List<News> news, boolean[] ignores) {
-        boolean[] out = ignores.clone();
-        for (int k = 0; k < news.size(); k++) {
-            if (news.get(k).player() == player) {
-                out[k] = false;
-            }
+    /**
+     * The market's error (for a typical player) at each step from {@code start} to tip-off: at the last step the
+     * error left at the close; each earlier step adds an independent part whose variance is what the market learns
+     * in between, so the line is a martingale whose error shrinks towards tip-off.
+     */
+    private static double[] errorPath(Rng r, int steps, Instant start, Instant tip) {
+        double[] path = new double[steps];
+        double[] hours = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            hours[i] = Math.max(0, (tip.getEpochSecond() - start.getEpochSecond() - 60.0 * STEP_MIN * i) / 3600.0);
         }
-        return out;
+        path[steps - 1] = r.gaussian() * Math.sqrt(consensusVariance(hours[steps - 1]));
+        for (int i = steps - 2; i >= 0; i--) {
+            double learned = Math.max(0, consensusVariance(hours[i]) - consensusVariance(hours[i + 1]));
+            path[i] = path[i + 1] + r.gaussian() * Math.sqrt(learned);
+        }
+        return path;
     }
 
-    private static int maskAt(Instant t, Instant[] reaction, boolean[] ignores) {
+    private static int maskAt(Instant t, Instant[] reaction) {
         int mask = 0;
         for (int k = 0; k < reaction.length; k++) {
-            if (!reaction[k].isAfter(t) && (ignores == null || !ignores[k])) {
+            if (!reaction[k].isAfter(t)) {
                 mask |= 1 << k;
             }
         }
@@ -355,7 +373,7 @@ final class BookMaker {
             for (Instant t : times) {
                 double progress = Math.max(0, Math.min(1, (double) (t.getEpochSecond() - open.getEpochSecond())
                         / Math.max(1, tip.getEpochSecond() - open.getEpochSecond())));
-                double[] pts = sc.points(maskAt(t, reaction, null));
+                double[] pts = sc.points(maskAt(t, reaction));
                 double margin = pts[0] - pts[1] + marginNoise * (1 - 0.4 * progress);
                 double total = pts[0] + pts[1] + totalNoise * (1 - 0.4 * progress);
                 double spread = -(Math.floor(margin) + 0.5);

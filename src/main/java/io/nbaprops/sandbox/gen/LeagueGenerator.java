@@ -102,8 +102,6 @@ public final class LeagueGenerator {
             while (end < nGames && schedule.get(end).date().equals(day)) {
                 end++;
             }
-            List<BoxScore> dayBoxes = new ArrayList<>();
-            List<List<PlayerGameTruth>> dayTruths = new ArrayList<>();
             for (int gi = g; gi < end; gi++) {
                 ScheduleFact sf = schedule.get(gi);
                 int home = roster.team(sf.home()).index();
@@ -126,10 +124,7 @@ public final class LeagueGenerator {
                         sf.subLabel(), sf.neutral()));
                 boxes.add(box);
                 truths.add(truth);
-                dayBoxes.add(box);
-                dayTruths.add(truth);
             }
-            books.recordResults(dayBoxes, dayTruths);
             g = end;
         }
         return new SeasonData(roster, List.copyOf(games), List.copyOf(boxes), List.copyOf(truths), injuryReports(games),

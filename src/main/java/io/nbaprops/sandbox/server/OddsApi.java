@@ -109,6 +109,12 @@ final class OddsApi {
     }
 
     private static boolean isPropMarket(String key) {
+        // A real prop market the league may not price: accepted, answered with the books' lines it has (none yet).
+        return key.equals("player_points_rebounds_assists") || priced(key);
+    }
+
+    /** Whether the league's books price this prop market. */
+    private static boolean priced(String key) {
         for (Market m : Market.values()) {
             if (m.key().equals(key)) {
                 return true;
@@ -130,7 +136,7 @@ final class OddsApi {
             for (String key : q.markets()) {
                 Instant[] updated = new Instant[1];
                 List<Object> outcomes = GAME_MARKETS.contains(key) ? gameOutcomes(g, book, key, at, q.american(), updated)
-                        : propOutcomes(g, book, Market.ofKey(key), at, q.american(), updated);
+                        : priced(key) ? propOutcomes(g, book, Market.ofKey(key), at, q.american(), updated) : List.of();
                 if (!outcomes.isEmpty()) {
                     markets.add(obj("key", key, "last_update", updated[0].toString(), "outcomes", outcomes));
                     bookUpdate = bookUpdate == null || updated[0].isAfter(bookUpdate) ? updated[0] : bookUpdate;

@@ -13,8 +13,9 @@ import java.time.temporal.ChronoUnit;
  */
 public final class OddsApiRequests {
     public static final String SOURCE = "odds_api";
-    /** Each market costs quota; points+rebounds+assists is derived from its parts rather than bought. */
-    public static final String PROP_MARKETS = "player_points,player_rebounds,player_assists,player_threes";
+    /** Each market costs quota; every predicted market is bought, so each is judged against its own lines (PRA included). */
+    public static final String PROP_MARKETS = "player_points,player_rebounds,player_assists,player_threes,"
+            + "player_points_rebounds_assists";
     public static final String GAME_MARKETS = "h2h,spreads,totals";
     private static final String SPORT = "/v4/sports/basketball_nba";
     private static final String HISTORICAL = "/v4/historical/sports/basketball_nba";

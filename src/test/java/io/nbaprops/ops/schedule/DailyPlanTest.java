@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The daily plan on a fake clock: which jobs exist and which are due, game day or not, around DST changes. */
 class DailyPlanTest {
     static final ZoneId NY = ZoneId.of("America/New_York");
-    static final ScheduleConfig CFG = new ScheduleConfig(true, 60, 5000, "08:00", "12:00", "17:00", 60, 180, "19:00", 30, 7, 3, 14);
+    static final ScheduleConfig CFG = new ScheduleConfig(true, 60, 5000, "08:00", "12:00", "17:00", 60, 10, 180, "19:00", 30, 7, 3, 14);
     final DailyPlan plan = new DailyPlan(CFG, NY);
 
     static Instant ny(String localDateTime) {
@@ -47,7 +47,8 @@ class DailyPlanTest {
         List<PlannedJob> jobs = plan.jobs(day);
         assertThat(ids(jobs)).containsExactly("2025-01-15/morning", "2025-01-15/hourly-1200", "2025-01-15/hourly-1300",
                 "2025-01-15/hourly-1400", "2025-01-15/hourly-1500", "2025-01-15/hourly-1600", "2025-01-15/hourly-1700",
-                "2025-01-15/pretip", "2025-01-15/postgame");
+                "2025-01-15/pretip", "2025-01-15/closing-1850", "2025-01-15/closing-1920", "2025-01-15/closing-2150",
+                "2025-01-15/postgame");
         PlannedJob pretip = jobs.stream().filter(j -> j.kind() == JobKind.PRETIP).findFirst().orElseThrow();
         assertThat(pretip.dueAt()).isEqualTo(ny("2025-01-15T18:00")); // 60 min before the FIRST tip (19:00)
         assertThat(pretip.expiresAt()).isEqualTo(ny("2025-01-15T19:00"));
@@ -58,8 +59,15 @@ class DailyPlanTest {
         assertThat(ids(plan.due(day, ny("2025-01-15T14:20")))).containsExactly("2025-01-15/morning", "2025-01-15/hourly-1400");
         // At 18:10: pre-tip due; the 17:00 refresh expired at the pre-tip time.
         assertThat(ids(plan.due(day, ny("2025-01-15T18:10")))).containsExactly("2025-01-15/morning", "2025-01-15/pretip");
-        // After the first tip the final predictions are pointless: skipped, not caught up.
+        // Ten minutes before each distinct tip-off the closing lines are collected; each expires at its tip-off.
+        assertThat(ids(plan.due(day, ny("2025-01-15T18:55")))).containsExactly("2025-01-15/morning", "2025-01-15/pretip",
+                "2025-01-15/closing-1850");
+        PlannedJob late = jobs.stream().filter(j -> j.id().equals("2025-01-15/closing-2150")).findFirst().orElseThrow();
+        assertThat(late.kind()).isEqualTo(JobKind.CLOSING);
+        assertThat(late.expiresAt()).isEqualTo(ny("2025-01-15T22:00"));
+        // After the first tip the final predictions are pointless: skipped, not caught up; the 19:30 game's close is due.
         assertThat(ids(plan.due(day, ny("2025-01-15T19:05")))).containsExactly("2025-01-15/morning");
+        assertThat(ids(plan.due(day, ny("2025-01-15T19:25")))).containsExactly("2025-01-15/morning", "2025-01-15/closing-1920");
         // The post-game job of the 15th is due after midnight, on the 16th.
         assertThat(ids(plan.due(day, ny("2025-01-16T01:30")))).containsExactly("2025-01-15/postgame");
     }
@@ -70,9 +78,12 @@ class DailyPlanTest {
         GameDay day = new GameDay(d, List.of(ny("2025-01-20T13:00"), ny("2025-01-20T20:00")));
         List<PlannedJob> jobs = plan.jobs(day);
         // Pre-tip at 12:00 is where the 12:00 refresh would be: the final run replaces it.
-        assertThat(ids(jobs)).containsExactly("2025-01-20/morning", "2025-01-20/pretip", "2025-01-20/postgame");
+        assertThat(ids(jobs)).containsExactly("2025-01-20/morning", "2025-01-20/pretip", "2025-01-20/closing-1250",
+                "2025-01-20/closing-1950", "2025-01-20/postgame");
         assertThat(jobs.get(1).dueAt()).isEqualTo(ny("2025-01-20T12:00"));
         assertThat(ids(plan.due(day, ny("2025-01-20T12:30")))).containsExactly("2025-01-20/morning", "2025-01-20/pretip");
+        assertThat(ids(plan.due(day, ny("2025-01-20T12:55")))).containsExactly("2025-01-20/morning", "2025-01-20/pretip",
+                "2025-01-20/closing-1250");
     }
 
     @Test
@@ -107,6 +118,7 @@ class DailyPlanTest {
         assertThat(j.kind()).isEqualTo(JobKind.HOURLY);
         assertThat(j.date()).isEqualTo(LocalDate.of(2025, 1, 15));
         assertThat(PlannedJob.parse("2025-01-15/postgame", Instant.EPOCH).kind()).isEqualTo(JobKind.POSTGAME);
+        assertThat(PlannedJob.parse("2025-01-15/closing-1850", Instant.EPOCH).kind()).isEqualTo(JobKind.CLOSING);
     }
 
     @Test

@@ -56,11 +56,11 @@ class EngineJobsTest {
                                 ctx.partition().atTime(19, 0).atZone(NY).toInstant(), "scheduled", "test")));
                     }
                 }),
-                asset("collect_odds", null, "schedule"),
+                asset("collect_oddsa_props", null, "schedule"),
                 asset("prop_line", ctx -> ctx.write(tx -> tx.upsert(RowBatch.of("prop_line", "game_key", "player_lookup", "market", "book",
                         "snapshot_at", "game_date", "source", "line", "in_game", "flagged", "is_opening", "is_closing")
                         .add(ctx.partition() + "_BOS_NYK", "jaysontatum", "points", "fanduel", Instant.now(), ctx.partition(), "test",
-                                line.get(), false, false, false, false))), "collect_odds"),
+                                line.get(), false, false, false, false))), "collect_oddsa_props"),
                 asset("prediction", null, "prop_line"),
                 asset("export_picks", null, "prediction"),
                 asset("box", null, "schedule"),
@@ -102,7 +102,7 @@ class EngineJobsTest {
         return new EngineJobs(engine, w, new GameDays(w, NY, LocalTime.of(19, 0)), trigger -> {
             healed.add(trigger + " after " + ran.size() + " runs");
             return new HealReport(List.of(), List.of(), List.of(), List.of());
-        }, List.of("schedule", "collect_odds", "prop_line", "prediction", "export_picks", "not_in_this_graph"),
+        }, List.of("schedule", "collect_oddsa_props", "prop_line", "prediction", "export_picks", "not_in_this_graph"),
                 List.of("schedule", "box", "grade"));
     }
 
@@ -117,11 +117,22 @@ class EngineJobsTest {
         ran.clear();
         String result = jobs.run(job(D + "/morning"));
         assertThat(ran).containsExactly("schedule@" + D.minusDays(1), "box@" + D.minusDays(1),
-                "schedule@" + D, "collect_odds@" + D, "prop_line@" + D);
+                "schedule@" + D, "collect_oddsa_props@" + D, "prop_line@" + D);
         assertThat(result).startsWith("yesterday postgame: {SUCCESS=2, WAITING=1}"); // grade waits: yesterday had no prediction
         assertThat(result).contains("schedule: {SUCCESS=1}").contains("rosters/injuries/lines: {SUCCESS=2}")
                 .endsWith("; checkpoint done");
         assertThat(jobs.run(job(D + "/hourly-1200"))).doesNotContain("checkpoint");
+    }
+
+    @Test
+    void closingCollectsTheLinesAgainWithoutRePredicting() throws Exception {
+        EngineJobs jobs = jobs(new ArrayList<>());
+        engine.runPartition(D, List.of("schedule", "collect_oddsa_props", "prop_line", "prediction"), "test");
+        ran.clear();
+        line.set(25.5); // the book moved after the final predictions
+        String result = jobs.run(job(D + "/closing-1850"));
+        assertThat(ran).containsExactly("collect_oddsa_props@" + D, "prop_line@" + D);
+        assertThat(result).isEqualTo("closing lines: {SUCCESS=2}; no re-prediction");
     }
 
     @Test
@@ -138,14 +149,14 @@ class EngineJobsTest {
         engine.runPartition(D, List.of("schedule"), "test");
         ran.clear();
         assertThat(jobs.run(job(D + "/hourly-1200"))).contains("changed: re-predict: {SUCCESS=1}");
-        assertThat(ran).containsExactly("collect_odds@" + D, "prop_line@" + D, "prediction@" + D); // no export before pre-tip
+        assertThat(ran).containsExactly("collect_oddsa_props@" + D, "prop_line@" + D, "prediction@" + D); // no export before pre-tip
         ran.clear();
         assertThat(jobs.run(job(D + "/hourly-1300"))).endsWith("unchanged, no re-prediction");
-        assertThat(ran).containsExactly("collect_odds@" + D, "prop_line@" + D);
+        assertThat(ran).containsExactly("collect_oddsa_props@" + D, "prop_line@" + D);
         ran.clear();
         line.set(25.5);
         assertThat(jobs.run(job(D + "/hourly-1400"))).contains("changed: re-predict");
-        assertThat(ran).containsExactly("collect_odds@" + D, "prop_line@" + D, "prediction@" + D);
+        assertThat(ran).containsExactly("collect_oddsa_props@" + D, "prop_line@" + D, "prediction@" + D);
     }
 
     @Test
@@ -153,7 +164,7 @@ class EngineJobsTest {
         List<String> healed = new ArrayList<>();
         String result = jobs(healed).run(job(D + "/pretip"));
         assertThat(healed).containsExactly("pre-tip " + D + " after 0 runs");
-        assertThat(ran).containsExactly("schedule@" + D, "collect_odds@" + D, "prop_line@" + D, "prediction@" + D, "export_picks@" + D);
+        assertThat(ran).containsExactly("schedule@" + D, "collect_oddsa_props@" + D, "prop_line@" + D, "prediction@" + D, "export_picks@" + D);
         assertThat(result).startsWith("self-heal found 0, repaired 0; pregame: {SUCCESS=5}");
         ran.clear();
         assertThat(jobs(healed).run(job(D + "/postgame"))).isEqualTo("postgame: {SUCCESS=3}; checkpoint done");

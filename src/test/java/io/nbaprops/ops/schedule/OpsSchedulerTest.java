@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OpsSchedulerTest {
     static final ZoneId NY = ZoneId.of("America/New_York");
-    static final ScheduleConfig CFG = new ScheduleConfig(true, 1, 100, "08:00", "12:00", "17:00", 60, 180, "19:00", 30, 7, 3, 14);
+    static final ScheduleConfig CFG = new ScheduleConfig(true, 1, 100, "08:00", "12:00", "17:00", 60, 10, 180, "19:00", 30, 7, 3, 14);
     static final LocalDate DAY = LocalDate.of(2025, 1, 15);
 
     /** A clock that moves in real time but reads {@code start} now (db-scheduler needs time to pass to poll). */
