@@ -8,7 +8,10 @@ import java.util.Set;
 /**
  * The SQL that feeds the upcoming-game context from whichever sources are collected: injury statuses
  * (NBA.com's official report preferred over balldontlie's list), the consensus points line (each
- * book's newest and first usable pre-game snapshot, averaged over books) and the game lines.
+ * book's newest and first usable pre-game snapshot, averaged over books) and the game lines. Every input is
+ * bounded by {@code known.known_at}, what the run may know of the date (PredictionTime.asOf): now on the day before
+ * the cut-off, the prediction time after it, so a re-run or a backfill builds the context the live run built,
+ * never one with the closing lines or a later injury report.
  */
 public final class ContextSources {
     private ContextSources() {}
@@ -30,7 +33,7 @@ public final class ContextSources {
             raw.add("raw_nbac_injury_report");
             injuries.add("SELECT player_lookup, team, lower(status) AS status, " + code("status") + " AS code, reason, report_at AS reported_at, "
                     + "1 AS priority FROM nbac_injury_report WHERE game_date = ? "
-                    + "AND (tip_off IS NULL OR report_at < tip_off)");
+                    + "AND (tip_off IS NULL OR report_at < tip_off) AND report_at <= (SELECT known_at FROM known)");
         }
         if (enabled.contains("bdl_injuries")) {
             raw.add("raw_bdl_injuries");
@@ -59,7 +62,8 @@ public final class ContextSources {
                              row_number() OVER (PARTITION BY game_key, player_lookup, book ORDER BY snapshot_at DESC) AS newest,
                              row_number() OVER (PARTITION BY game_key, player_lookup, book ORDER BY snapshot_at) AS oldest
                       FROM prop_line WHERE game_date = ? AND market = 'player_points' AND NOT in_game AND NOT flagged
-                           AND line IS NOT NULL AND (tip_off IS NULL OR snapshot_at < tip_off)) x
+                           AND line IS NOT NULL AND (tip_off IS NULL OR snapshot_at < tip_off)
+                           AND snapshot_at <= (SELECT known_at FROM known)) x
                 GROUP BY game_key, player_lookup""";
         String gameLines = !games ? ContextInputs.none().gameLinesSql() : """
                 SELECT a.game_key, CASE WHEN side.home THEN g.home_team ELSE g.away_team END AS team,
@@ -70,7 +74,7 @@ public final class ContextSources {
                       FROM (SELECT game_key, market, home_point, away_point, total_point,
                                    row_number() OVER (PARTITION BY game_key, market, book ORDER BY snapshot_at DESC) AS rn
                             FROM game_line WHERE game_date = ? AND NOT in_game AND NOT flagged
-                                 AND (tip_off IS NULL OR snapshot_at < tip_off)) s
+                                 AND (tip_off IS NULL OR snapshot_at < tip_off) AND snapshot_at <= (SELECT known_at FROM known)) s
                       WHERE rn = 1 GROUP BY game_key) a
                 JOIN game g ON g.game_key = a.game_key
                 CROSS JOIN (VALUES (true), (false)) AS side(home)""";

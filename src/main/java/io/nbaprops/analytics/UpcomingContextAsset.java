@@ -1,5 +1,7 @@
 package io.nbaprops.analytics;
 
+import io.nbaprops.raw.PredictionTime;
+
 import io.nbaprops.engine.Asset;
 import io.nbaprops.engine.AssetContext;
 import io.nbaprops.engine.AssetResult;
@@ -24,6 +26,7 @@ public final class UpcomingContextAsset implements RangeAsset {
     public static final String NAME = "upcoming_player_game_context";
     private final List<Dependency> upstream;
     private final ContextInputs inputs;
+    private final PredictionTime time;
 
     /**
      * Where injuries and lines come from: SQL producing (player_lookup, team, status, code, reason, reported_at)
@@ -42,8 +45,9 @@ public final class UpcomingContextAsset implements RangeAsset {
         }
     }
 
-    public UpcomingContextAsset(ContextInputs inputs) {
+    public UpcomingContextAsset(ContextInputs inputs, PredictionTime time) {
         this.inputs = inputs;
+        this.time = time;
         List<Dependency> up = new ArrayList<>();
         up.add(Dependency.same(ScheduleAsset.NAME));
         up.add(Dependency.prior(PlayerGameSummaryAsset.NAME));
@@ -68,18 +72,24 @@ public final class UpcomingContextAsset implements RangeAsset {
 
     @Override
     public AssetResult materialize(AssetContext ctx) {
-        return AssetResult.rows(ctx.write(tx -> replace(tx, ctx.partition())));
+        return AssetResult.rows(ctx.write(tx -> replace(tx, ctx.partition(), known(ctx, ctx.partition()))));
     }
 
     /** Each date's own statement (its windows end the day before it) in one run and transaction (RangeAsset.eachDate). */
     @Override
     public Map<LocalDate, Long> materializeRange(AssetContext ctx, List<LocalDate> dates) throws Exception {
-        return RangeAsset.eachDate(ctx, dates, this::replace);
+        return RangeAsset.eachDate(ctx, dates, (tx, d) -> replace(tx, d, known(ctx, d)));
     }
 
-    private long replace(WriteTx tx, LocalDate d) {
+    /** What a run now may know of the date's lines and reports (see ContextSources). */
+    private java.time.Instant known(AssetContext ctx, LocalDate d) {
+        return time.asOf(ctx.warehouse(), d, ctx.clock().instant());
+    }
+
+    private long replace(WriteTx tx, LocalDate d, java.time.Instant known) {
         String sql = """
-                WITH todays AS (
+                WITH known AS (SELECT CAST(? AS TIMESTAMP) AS known_at),
+                todays AS (
                     SELECT game_key, game_date, home_team, away_team, tip_off FROM game WHERE game_date = ? AND status <> 'postponed'),
                 sides AS (
                     SELECT game_key, game_date, tip_off, home_team AS team, away_team AS opponent, true AS is_home, home_team AS venue FROM todays
@@ -153,7 +163,7 @@ public final class UpcomingContextAsset implements RangeAsset {
                 LEFT JOIN game_lines gl ON gl.game_key = s.game_key AND gl.team = s.team
                 """.formatted(inputs.injuriesSql(), inputs.linesSql(), inputs.gameLinesSql());
         var lookback = Seasons.lookback(d);
-        List<Object> params = List.of(d, d, lookback, d, d, lookback, d, lookback, d, lookback, d.minusDays(7),
+        List<Object> params = List.of(known, d, d, lookback, d, d, lookback, d, lookback, d, lookback, d.minusDays(7),
                 d, d, lookback, d, d, d, d.minusDays(1));
         return tx.replacePartitionFromQuery(NAME, List.of("game_key", "player_lookup", "game_date", "player_name",
                 "team", "opponent", "is_home", "tip_off", "last_game_date", "days_rest", "back_to_back", "games_last_7d", "travel_km",

@@ -155,7 +155,7 @@ public final class Pipeline {
         }
         all.add(new PlayerGameSummaryAsset(box));
         all.add(new TeamGameSummaryAsset());
-        all.add(new UpcomingContextAsset(ContextSources.of(enabled)));
+        all.add(new UpcomingContextAsset(ContextSources.of(enabled), time));
         all.add(new PlayerDailyCacheAsset());
         all.add(new FeatureStoreAsset());
         all.add(new ModelTrainingAsset(predictions));

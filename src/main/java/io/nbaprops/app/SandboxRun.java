@@ -24,7 +24,7 @@ import java.util.Map;
  * The platform run against the sandbox league: a local server in the real APIs' formats, every
  * source pointed at it, and a clock that replays the season. Each game day runs the pre-game assets
  * an hour before the first tip-off and the post-game assets the next morning, exactly as the
- * platform would live, with the closing lines collected again shortly before each tip-off. Used by {@code demo}, end-to-end tests and benchmarks.
+ * platform would live ({@code dayWithClosingLines}: with the closing lines collected again shortly before each tip-off). Used by {@code demo}, end-to-end tests and benchmarks.
  */
 public final class SandboxRun implements AutoCloseable {
     /** Keys the sandbox accepts; real keys are never sent to it. */
@@ -184,11 +184,35 @@ public final class SandboxRun implements AutoCloseable {
         return ZonedDateTime.of(d.plusDays(1), LocalTime.of(4, 0), SandboxLeague.EASTERN).toInstant();
     }
 
-    public RunSummary day(LocalDate d) {
+    /**
+     * A day as the demo runs it: pre-game, the closing lines before each tip-off, post-game. (A later re-run of the
+     * date's pre-game assets reads lines only up to the date's prediction time, see ContextSources.)
+     */
+    public RunSummary dayWithClosingLines(LocalDate d) {
         RunSummary s = pregame(d);
         s.addAll(closing(d));
         s.addAll(postgame(d));
         return s;
+    }
+
+    /** A day without the closing-line collection (tests that re-run pre-game assets afterwards). */
+    public RunSummary day(LocalDate d) {
+        RunSummary s = pregame(d);
+        s.addAll(postgame(d));
+        return s;
+    }
+
+    /** Whole game days in order, each as {@link #dayWithClosingLines} (what {@code demo} runs); {@code progress} hears of each date. */
+    public RunSummary days(List<LocalDate> dates, io.nbaprops.engine.Engine.BackfillProgress progress) {
+        progress.start(dates.size());
+        RunSummary all = new RunSummary();
+        for (LocalDate d : dates) {
+            RunSummary day = dayWithClosingLines(d);
+            all.addAll(day);
+            progress.dateDone(d, day);
+        }
+        progress.finish(all);
+        return all;
     }
 
     @Override

@@ -91,15 +91,7 @@ final class DemoCommand implements Callable<Integer> {
     private static int runDays(SandboxRun run, List<LocalDate> dates, long t0) {
         System.err.printf("demo: %d game days from %s, sandbox at %s, warehouse %s%n", dates.size(), dates.get(0),
                 run.baseUrl(), run.platform().config().warehouse().url());
-        Progress progress = new Progress("demo", System.err);
-        progress.start(dates.size());
-        RunSummary all = new RunSummary();
-        for (LocalDate d : dates) {
-            RunSummary day = run.day(d);
-            all.addAll(day);
-            progress.dateDone(d, day);
-        }
-        progress.finish(all);
+        RunSummary all = run.days(dates, new Progress("demo", System.err));
         summary(run, dates, all, (System.nanoTime() - t0) / 1e9);
         return all.outcomes().stream().anyMatch(o -> o.status().isTerminalFailure()) ? 1 : 0;
     }

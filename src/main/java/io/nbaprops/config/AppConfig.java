@@ -76,7 +76,14 @@ public record AppConfig(
             long defaultBudgetSeconds,
             double warnAtFraction,
             long heartbeatSeconds,
-            Map<String, Long> budgetSeconds) {
+            Map<String, Long> budgetSeconds,
+            long runningRecordAfterMs) {
+
+        /** Every run's RUNNING record written as it starts (tests of crash recovery rely on that). */
+        public EngineConfig(int maxAttempts, long initialBackoffMs, long maxBackoffMs, long defaultBudgetSeconds, double warnAtFraction,
+                long heartbeatSeconds, Map<String, Long> budgetSeconds) {
+            this(maxAttempts, initialBackoffMs, maxBackoffMs, defaultBudgetSeconds, warnAtFraction, heartbeatSeconds, budgetSeconds, 0);
+        }
 
         public Duration budgetFor(String asset) {
             Long s = budgetSeconds == null ? null : budgetSeconds.get(asset);

@@ -43,8 +43,21 @@ public final class RunStore {
         saveAll(r == null ? List.of() : List.of(r), s == null ? List.of() : List.of(s));
     }
 
+    /**
+     * A run record and/or the partition state, in one transaction. {@code firstRecordOfRun}: no row of this run exists yet
+     * (it never wrote a RUNNING row), so the record is inserted, where an upsert costs DuckDB several times as much;
+     * a row of the run already there then fails the write rather than being duplicated.
+     */
+    public void save(RunRecord r, PartitionState s, boolean firstRecordOfRun) {
+        saveAll(r == null ? List.of() : List.of(r), s == null ? List.of() : List.of(s), firstRecordOfRun);
+    }
+
     /** Run records and partition states in one transaction: a range run moves all its dates together. */
     public void saveAll(List<RunRecord> runs, List<PartitionState> states) {
+        saveAll(runs, states, false);
+    }
+
+    private void saveAll(List<RunRecord> runs, List<PartitionState> states, boolean newRuns) {
         warehouse.write(tx -> {
             if (!runs.isEmpty()) {
                 RowBatch b = RowBatch.of("run_history", RUN_COLUMNS);
@@ -52,7 +65,11 @@ public final class RunStore {
                     b.add(r.runId(), r.asset(), r.partitionDate(), r.attempt(), r.status(), r.triggerSource(), r.node(), r.startedAt(),
                             r.heartbeatAt(), r.endedAt(), r.rowsWritten(), r.durationMs(), r.message(), r.errorType(), r.error());
                 }
-                tx.upsert(b);
+                if (newRuns) {
+                    tx.insert(b);
+                } else {
+                    tx.upsert(b);
+                }
             }
             if (!states.isEmpty()) {
                 RowBatch b = RowBatch.of("asset_partition", STATE_COLUMNS);

@@ -49,7 +49,7 @@ public final class RunSummary {
         for (int i = 0; i < Math.min(maxProblems, p.size()); i++) {
             RunOutcome o = p.get(i);
             sb.append("\n  ").append(o.status()).append(' ').append(o.asset()).append(" [").append(o.partition()).append("] ")
-                    .append(o.message() == null ? "" : Engine.abbreviate(o.message(), 240));
+                    .append(o.message() == null ? "" : Failures.abbreviate(o.message(), 240));
         }
         if (p.size() > maxProblems) {
             sb.append("\n  ... and ").append(p.size() - maxProblems).append(" more");

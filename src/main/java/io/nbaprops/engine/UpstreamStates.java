@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * What the engine reads to decide whether a partition's upstream is ready: the states of a date, and
- * which earlier partitions of an asset have not succeeded. {@link #live} asks the warehouse each time
- * (a single run); {@link #snapshot} loads a range's states once (a range run checks hundreds of dates).
+ * which earlier partitions of an asset have not succeeded. {@link #live} asks the warehouse (a single run: a date's
+ * states once); {@link #snapshot} loads a range's states once (a range run checks hundreds of dates).
  */
 interface UpstreamStates {
     Map<String, PartitionState> on(LocalDate date);
@@ -21,9 +21,11 @@ interface UpstreamStates {
 
     static UpstreamStates live(RunStore store, PartitionCalendar calendar) {
         return new UpstreamStates() {
+            private final Map<LocalDate, Map<String, PartitionState>> read = new HashMap<>();
+
             @Override
             public Map<String, PartitionState> on(LocalDate date) {
-                return store.states(date);
+                return read.computeIfAbsent(date, store::states);
             }
 
             @Override

@@ -164,8 +164,9 @@ public final class FeatureStoreAsset implements RangeAsset {
                 vs AS (SELECT player_lookup, opponent, avg(pts) AS pts, count(*) AS n FROM player_game_summary
                        WHERE played AND game_date < ? AND game_date >= ? GROUP BY player_lookup, opponent)
                 SELECT c.game_key, c.player_lookup, c.game_date, c.team, c.opponent, ?,
-                       least(1.0, coalesce(p.games_l10, 0) / 10.0), coalesce(p.games_season, 0),
-                       (SELECT min(g.source || ': ' || g.reason) FROM point_in_time_gap g WHERE g.game_date = c.game_date)""".formatted(ROOM_MINUTES) + features + """
+                       least(1.0, coalesce(p.games_l10, 0) / 10.0), coalesce(p.games_season, 0)""".formatted(ROOM_MINUTES) + features
+                // Last, as in the table: why the date's vectors are degraded (a point-in-time gap), or null.
+                + ",\n       (SELECT min(g.source || ': ' || g.reason) FROM point_in_time_gap g WHERE g.game_date = c.game_date)" + """
 
                 FROM c
                 LEFT JOIN p ON p.player_lookup = c.player_lookup
@@ -181,8 +182,10 @@ public final class FeatureStoreAsset implements RangeAsset {
 
     static List<String> columns() {
         List<String> cols = new ArrayList<>(List.of("game_key", "player_lookup", "game_date", "team", "opponent", "feature_version",
-                "quality", "history_games", "degraded"));
+                "quality", "history_games"));
         cols.addAll(FeatureCatalog.names());
+        // Why the date's vectors are degraded (a point-in-time gap of a source they read), or null.
+        cols.add("degraded");
         return cols;
     }
 

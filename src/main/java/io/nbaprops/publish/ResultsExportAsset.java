@@ -95,8 +95,8 @@ public final class ResultsExportAsset implements Asset {
                 .bind(0, d).bind(1, d).bind(2, d).mapToMap().list()));
         List<Map<String, Object>> preds = PerformanceReport.rounded(jdbi.withHandle(h -> h.createQuery("""
                         WITH ps AS (SELECT DISTINCT player_lookup FROM prediction WHERE game_date = ?),
-                        p AS (SELECT p.*, row_number() OVER (PARTITION BY p.player_lookup ORDER BY p.game_date DESC,
-                                                                     p.line_snapshot_at DESC NULLS LAST) AS rn
+                        p AS (SELECT p.*, row_number() OVER (PARTITION BY p.player_lookup, p.market ORDER BY p.game_date DESC,
+                                                                     p.line_snapshot_at DESC NULLS LAST, p.line_key DESC) AS rn
                               FROM prediction p JOIN ps ON ps.player_lookup = p.player_lookup
                               WHERE p.system_id = 'ensemble' AND p.game_date <= ?)
                         -- The last 15 first, then their grades: joining every grade of the season first cost most of the export.
@@ -104,7 +104,7 @@ public final class ResultsExportAsset implements Asset {
                                p.recommendation, p.confidence, g.actual, g.result, p.rn
                         FROM p LEFT JOIN prediction_grade g ON g.game_key = p.game_key AND g.player_lookup = p.player_lookup
                              AND g.market = p.market AND g.system_id = p.system_id AND g.line_key = p.line_key
-                        WHERE p.rn <= 15 ORDER BY p.player_lookup, date DESC""")
+                        WHERE p.rn <= 15 ORDER BY p.player_lookup, p.market, date DESC, p.rn""")
                 .bind(0, d).bind(1, d).mapToMap().list()));
         Map<String, Map<String, Object>> pages = new LinkedHashMap<>();
         for (Map<String, Object> g : games) {

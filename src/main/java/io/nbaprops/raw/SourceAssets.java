@@ -369,31 +369,38 @@ public final class SourceAssets {
     }
 
     /**
-     * Player props per event: live for games not started yet (a pre-tip snapshot each run); after the date's
-     * cut-off (a backfill, a re-run), the historical snapshot at the date's prediction time, as the live run saw it.
+     * Player props per event: live for games not started yet (a snapshot stamped with its time each run, so the
+     * closing-line runs before later tip-offs still collect after the date's first one: predictions read only lines
+     * from before their prediction time); once every game has started (a backfill, a re-run), the historical snapshot
+     * at the date's prediction time, as the live run saw it.
      */
     private static Collector oddsProps(PredictionTime time) {
         return (ctx, f, cid) -> {
             Instant now = ctx.clock().instant();
-            boolean past = time.afterCutoff(ctx.warehouse(), ctx.partition(), now);
+            List<DayGames.Event> all = DayGames.oddsEvents(ctx.warehouse(), ctx.partition());
+            boolean past = time.afterCutoff(ctx.warehouse(), ctx.partition(), now)
+                    && all.stream().noneMatch(ev -> ev.commence().isAfter(now));
             Instant at = past ? time.predictionAt(ctx.warehouse(), ctx.partition()) : now;
-            List<DayGames.Event> events = DayGames.oddsEvents(ctx.warehouse(), ctx.partition()).stream()
-                    .filter(ev -> ev.commence().isAfter(at)).toList();
+            List<DayGames.Event> events = all.stream().filter(ev -> ev.commence().isAfter(at)).toList();
             return perItem("event", c -> events, (DayGames.Event ev) -> ev.id(), (d, ev, c) -> past
                     ? OddsApiRequests.historicalEventProps(d, ev.id(), at, c)
                     : OddsApiRequests.eventProps(d, ev.id(), c)).collect(ctx, f, cid);
         };
     }
 
-    /** Today: all games' h2h/spreads/totals in one live call; after the cut-off: each event's snapshot at the prediction time. */
+    /**
+     * While a game of the date has not started: all games' h2h/spreads/totals in one live call (stamped with its time);
+     * once every game has started: each event's snapshot at the prediction time.
+     */
     private static Collector oddsGameLines(PredictionTime time) {
         return (ctx, f, cid) -> {
-            if (!time.afterCutoff(ctx.warehouse(), ctx.partition(), ctx.clock().instant())) {
+            Instant now = ctx.clock().instant();
+            List<DayGames.Event> all = DayGames.oddsEvents(ctx.warehouse(), ctx.partition());
+            if (!time.afterCutoff(ctx.warehouse(), ctx.partition(), now) || all.stream().anyMatch(ev -> ev.commence().isAfter(now))) {
                 return List.of(f.get(OddsApiRequests.gameLines(ctx.partition(), cid)));
             }
             Instant at = time.predictionAt(ctx.warehouse(), ctx.partition());
-            List<DayGames.Event> events = DayGames.oddsEvents(ctx.warehouse(), ctx.partition()).stream()
-                    .filter(ev -> ev.commence().isAfter(at)).toList();
+            List<DayGames.Event> events = all.stream().filter(ev -> ev.commence().isAfter(at)).toList();
             return perItem("event", c -> events, (DayGames.Event ev) -> ev.id(), (d, ev, c) ->
                     OddsApiRequests.historicalEventGameLines(d, ev.id(), at, c)).collect(ctx, f, cid);
         };

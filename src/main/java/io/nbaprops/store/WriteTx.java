@@ -33,7 +33,15 @@ public final class WriteTx {
 
     /** Inserts or updates rows by primary key. Duplicate keys within the batch: the last wins. */
     public int upsert(RowBatch batch) {
-        return merge(batch, null, null);
+        return merge(batch, null, null, true);
+    }
+
+    /**
+     * Inserts rows whose keys are new (e.g. a run's first record): a key already in the table fails the write. Cheaper
+     * than {@link #upsert} (DuckDB: about a quarter of its cost for one row), for rows that are never there yet.
+     */
+    public int insert(RowBatch batch) {
+        return merge(batch, null, null, false);
     }
 
     /**
@@ -41,7 +49,7 @@ public final class WriteTx {
      * the batch are deleted, the rest upserted. Rows of the batch must all belong to the partition.
      */
     public int replacePartition(RowBatch batch, String partitionColumn, Object partitionValue) {
-        return merge(batch, partitionColumn, partitionValue);
+        return merge(batch, partitionColumn, partitionValue, true);
     }
 
     /**
@@ -155,7 +163,7 @@ public final class WriteTx {
         return duplicatesDropped;
     }
 
-    private int merge(RowBatch batch, String partitionColumn, Object partitionValue) {
+    private int merge(RowBatch batch, String partitionColumn, Object partitionValue, boolean onConflictUpdate) {
         TableMeta meta = meta(batch.table());
         touched.add(meta.table());
         if (meta.primaryKey().isEmpty()) {
@@ -178,7 +186,9 @@ public final class WriteTx {
         List<String> key = meta.primaryKey();
         List<String> nonKey = batch.columns().stream().filter(c -> !key.contains(c)).toList();
         int n;
-        if (rows.size() <= SMALL_BATCH) {
+        if (!onConflictUpdate) {
+            n = rows.size() <= SMALL_BATCH ? insertValues(batch, rows, "") : insertStaged(batch, rows, "", key, List.of());
+        } else if (rows.size() <= SMALL_BATCH) {
             n = insertValues(batch, rows, conflict(key, nonKey));
         } else {
             // Columns the warehouse can only update by rewriting the row (indexed, see Dialect#indexedColumns) are set

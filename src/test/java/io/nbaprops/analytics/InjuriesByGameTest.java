@@ -66,7 +66,7 @@ class InjuriesByGameTest {
                 }
                 tx.upsert(s);
             });
-            UpcomingContextAsset asset = new UpcomingContextAsset(ContextSources.of(Set.of("bdl_injuries")));
+            UpcomingContextAsset asset = new UpcomingContextAsset(ContextSources.of(Set.of("bdl_injuries")), io.nbaprops.raw.PredictionTime.defaults());
             asset.materialize(AssetContext.standalone(UpcomingContextAsset.NAME, MONDAY, w, Clock.systemUTC()));
             asset.materialize(AssetContext.standalone(UpcomingContextAsset.NAME, TUESDAY, w, Clock.systemUTC()));
             Map<String, Object> monday = codes(w, MONDAY);

@@ -66,7 +66,7 @@ class PostponementTest {
                     "opponent", "is_home", "played", "minutes", "pts", "source").add("20250110_MIA_NYK", "jalenbrunson", LocalDate.of(2025, 1, 10),
                     "Jalen Brunson", "NYK", "MIA", true, true, 36.0, 30, "test").add("20250110_PHI_CHA", "joelembiid",
                     LocalDate.of(2025, 1, 10), "Joel Embiid", "PHI", "CHA", false, true, 33.0, 35, "test")));
-            new UpcomingContextAsset(UpcomingContextAsset.ContextInputs.none())
+            new UpcomingContextAsset(UpcomingContextAsset.ContextInputs.none(), io.nbaprops.raw.PredictionTime.defaults())
                     .materialize(AssetContext.standalone(UpcomingContextAsset.NAME, D, w, clock));
             List<String> expected = w.jdbi().withHandle(h -> h.createQuery(
                     "SELECT DISTINCT game_key FROM upcoming_player_game_context WHERE game_date = ?").bind(0, D).mapTo(String.class).list());

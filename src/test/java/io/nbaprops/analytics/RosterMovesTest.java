@@ -43,7 +43,7 @@ class RosterMovesTest {
                 s.add("20250411_SAC_LAL", "keeganmurray", lastGame, "Keegan Murray", "SAC", "LAL", false, true, 34.0, 18, "test");
                 tx.upsert(s);
             });
-            new UpcomingContextAsset(UpcomingContextAsset.ContextInputs.none())
+            new UpcomingContextAsset(UpcomingContextAsset.ContextInputs.none(), io.nbaprops.raw.PredictionTime.defaults())
                     .materialize(AssetContext.standalone(UpcomingContextAsset.NAME, next, w, Clock.systemUTC()));
             List<Map<String, Object>> ctx = w.jdbi().withHandle(h -> h.createQuery("SELECT player_lookup, team, game_key, days_rest "
                     + "FROM upcoming_player_game_context ORDER BY player_lookup").mapToMap().list());

@@ -41,7 +41,7 @@ class DemoCommandTest {
         for (String system : systems) {
             String latest = PerformanceAsset.LATEST_GRADES.replaceFirst("\\?", "DATE '" + dates.get(0) + "'")
                     .replaceFirst("\\?", "DATE '" + dates.get(2) + "'");
-            long graded = count(config, "select count(*) from (" + latest + ") g where g.system_id = '" + system + "' and g.actual is not null");
+            long graded = count(config, "select count(*) from (" + latest + ") g where g.system_id = '" + system + "' and g.market = 'points' and g.actual is not null");
             assertThat(demo).containsPattern("(?m)^" + system + " +points +" + graded + " ");
         }
         // Closing lines: every game's lines were collected again in the quarter hour before its tip-off, after the day's

@@ -74,7 +74,7 @@ class DistributedModeTest {
     @BeforeAll
     void replayTheWeekBothWays() throws Exception {
         Services.requirePostgresAndRabbit();
-        embedded = SandboxSeason.start(dir.resolve("embedded"));
+        embedded = SandboxSeason.start(dir.resolve("embedded"), Map.of("NBAPROPS_PREDICT_MARKETS", ONE_MARKET));
         dates = embedded.gameDates().subList(0, DAYS);
         SandboxSeason.days(embedded, dates);
 
@@ -87,6 +87,7 @@ class DistributedModeTest {
         env.put("NBAPROPS_BUS_QUEUE_PREFIX", prefix);
         env.put("NBAPROPS_BUS_RABBITMQ_DEFAULT_URI", "amqp://guest:guest@" + Services.RABBIT_HOST + ":" + Services.RABBIT_PORT);
         env.put("NBAPROPS_PREDICT_BATCH_DEADLINE_SECONDS", "60");
+        env.put("NBAPROPS_PREDICT_MARKETS", ONE_MARKET);
         distributed = SandboxRun.start(2024, null, env);
         bus = RabbitBus.from(distributed.platform().config().bus(), new Secrets(Map.of(), null));
         try (Connection c = bus.connect("test-events"); Channel ch = c.createChannel()) {
@@ -151,6 +152,8 @@ class DistributedModeTest {
         }
     }
 
+    /** One market: the distributed path is the same for every market, and one batch per date keeps the drills simple. */
+    static final String ONE_MARKET = "[points]";
     static final String PREDICTIONS = "SELECT * FROM prediction WHERE game_date >= ? AND game_date <= ?";
     static final String GRADES = "SELECT * FROM prediction_grade WHERE game_date >= ? AND game_date <= ?";
     static final String PERFORMANCE = "SELECT * FROM system_daily_performance WHERE game_date >= ? AND game_date <= ?";

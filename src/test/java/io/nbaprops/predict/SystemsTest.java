@@ -116,4 +116,28 @@ class SystemsTest {
         SystemPrediction one = ens.combine(Map.of("moving_average", SystemPrediction.abstain("x"), "zone_matchup", SystemPrediction.of(28)), ctx);
         assertThat(one.value()).isEqualTo(28.0);
     }
+
+    /** Another market is predicted from its own stat, never from points: rebounds from past rebounds, zone matchup abstains. */
+    @Test
+    void otherMarketsArePredictedFromTheirOwnStat() {
+        double[] means = new double[FeatureCatalog.names().size()];
+        // Points form 25, but his past rebounds (oldest first) 4, 6, 8: the rebounds baseline blends 0.85-weighted, last-10
+        // and season means of 4, 6, 8, nowhere near 25.
+        PlayerGame g = game(Map.of("pts_ewm", 25.0, "pts_avg_l10", 25.0, "pts_avg_season", 25.0, "reb_avg_l10", 6.0,
+                "min_avg_l10", 30.0, "pts_per_min_l10", 0.8));
+        List<HistoryGame> past = new java.util.ArrayList<>();
+        double[] reb = {4, 6, 8};
+        for (int i = 0; i < reb.length; i++) {
+            past.add(new HistoryGame("joelembiid", D.minusDays(10 - i), vector(Map.of("reb_avg_l10", 6.0)), reb[i]));
+        }
+        double[] sd = new double[means.length];
+        java.util.Arrays.fill(sd, 1.0);
+        BatchContext rebounds = new BatchContext(D, Market.REBOUNDS, Map.of("joelembiid", past), means, sd, Map.of(), null);
+        double ewm = (8 + 0.85 * 6 + 0.85 * 0.85 * 4) / (1 + 0.85 + 0.85 * 0.85);
+        assertThat(new io.nbaprops.predict.systems.MovingAverageSystem().predict(g, rebounds).value())
+                .isCloseTo(0.4 * ewm + 0.3 * 6 + 0.3 * 6, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(new io.nbaprops.predict.systems.ZoneMatchupSystem().predict(g, rebounds).abstained()).isTrue();
+        assertThat(new io.nbaprops.predict.systems.MovingAverageSystem().predict(g, context(means, Map.of(), Map.of())).value())
+                .isCloseTo(25.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
 }

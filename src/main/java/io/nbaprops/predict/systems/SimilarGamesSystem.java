@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The player's own past games most like this one (rest, home, opponent defence and pace, absent
  * teammates, recent minutes, spread; standardised distances): how far above or below his form he
- * scored in those, added to his current form. Only his history is searched (tens of games, loaded
+ * scored in those, added to his current form (each market against its own stat's form). Only his history is searched (tens of games, loaded
  * once per batch), never the whole table.
  */
 public final class SimilarGamesSystem implements PredictionSystem {
@@ -21,6 +21,9 @@ public final class SimilarGamesSystem implements PredictionSystem {
         "teammates_out_usage", "min_avg_l5", "spread"};
     private static final int[] IDX = Arrays.stream(CONTEXT).mapToInt(FeatureCatalog::indexOf).toArray();
     private static final int FORM = FeatureCatalog.indexOf("pts_ewm");
+    private static final int REB = FeatureCatalog.indexOf("reb_avg_l10");
+    private static final int AST = FeatureCatalog.indexOf("ast_avg_l10");
+    private static final int FG3M = FeatureCatalog.indexOf("fg3m_avg_l10");
     private static final int K = 10;
     private static final int MIN_HISTORY = 5;
 
@@ -36,7 +39,7 @@ public final class SimilarGamesSystem implements PredictionSystem {
 
     @Override
     public SystemPrediction predict(PlayerGame g, BatchContext ctx) {
-        double form = g.feature(FORM);
+        double form = form(g.features(), ctx.market());
         List<HistoryGame> history = ctx.historyOf(g.playerLookup());
         if (Double.isNaN(form)) {
             return SystemPrediction.abstain("no form yet");
@@ -45,7 +48,7 @@ public final class SimilarGamesSystem implements PredictionSystem {
         double[] dist = new double[history.size()];
         double[] delta = new double[history.size()];
         for (HistoryGame h : history) {
-            double thenForm = h.features()[FORM];
+            double thenForm = form(h.features(), ctx.market());
             if (Double.isNaN(thenForm)) {
                 continue;
             }
@@ -72,6 +75,17 @@ public final class SimilarGamesSystem implements PredictionSystem {
         // Shrink the neighbours' average surprise toward zero: ten games are a noisy sample.
         double surprise = sum / wsum * 0.5;
         return SystemPrediction.of(form + surprise);
+    }
+
+    /** The player's form in the market's own stat (points: the weighted mean; the others: their last-10 means). */
+    static double form(double[] v, io.nbaprops.predict.Market market) {
+        return switch (market) {
+            case POINTS -> v[FORM];
+            case REBOUNDS -> v[REB];
+            case ASSISTS -> v[AST];
+            case THREES -> v[FG3M];
+            case PRA -> v[FORM] + v[REB] + v[AST];
+        };
     }
 
     private static double distance(double[] a, double[] b, BatchContext ctx) {

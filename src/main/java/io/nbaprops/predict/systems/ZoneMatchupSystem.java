@@ -43,6 +43,9 @@ public final class ZoneMatchupSystem implements PredictionSystem {
 
     @Override
     public SystemPrediction predict(PlayerGame g, BatchContext ctx) {
+        if (ctx.market() != io.nbaprops.predict.Market.POINTS) {
+            return SystemPrediction.abstain("points only (minutes x points per minute)");
+        }
         double minutes = blend(g.feature(MIN5), g.feature(MIN));
         double ppm = g.feature(PPM);
         if (Double.isNaN(minutes) || Double.isNaN(ppm)) {
