@@ -146,8 +146,7 @@ public final class PicksExportAsset implements Asset {
             s.put("tip_off", str(g.get("tip_off")));
             s.put("away_team", g.get("away_team"));
             s.put("home_team", g.get("home_team"));
-            s.put("status", g.get("status"));
-            out.add(s);
+            out.add(s); // no game status: it changes after the games, and the file must stay what the pre-game run wrote
         }
         return out;
     }

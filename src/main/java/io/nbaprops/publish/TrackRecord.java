@@ -52,11 +52,13 @@ public final class TrackRecord {
             sql.append(union).append("SELECT '").append(dim.getKey()).append("' AS dimension, system_id, market, CAST(")
                     .append(bucket).append(" AS VARCHAR) AS bucket, count(*) AS picks, ")
                     .append("count(*) FILTER (WHERE result = 'WIN') AS wins, count(*) FILTER (WHERE result = 'LOSS') AS losses, ")
-                    .append("count(*) FILTER (WHERE result = 'PUSH') AS pushes, coalesce(sum(profit_units), 0) AS profit, ")
-                    .append("coalesce(sum(profit_units * profit_units), 0) AS profit_sq, avg(confidence) AS stated, ")
-                    .append("avg(CASE WHEN price < 0 THEN -price / (100.0 - price) WHEN price > 0 THEN 100.0 / (price + 100.0) END) "
-                            + "AS break_even, ")
-                    .append("avg(clv) AS clv, count(clv) AS clv_n FROM lg GROUP BY system_id, market")
+                    // Sums in DECIMAL: exact, so the same grades give the same file whatever order the threads add them in.
+                    .append("count(*) FILTER (WHERE result = 'PUSH') AS pushes, coalesce(sum(" + dec("profit_units") + "), 0) AS profit, ")
+                    .append("coalesce(sum(" + dec("profit_units * profit_units") + "), 0) AS profit_sq, avg(" + dec("confidence")
+                            + ") AS stated, ")
+                    .append("avg(" + dec("CASE WHEN price < 0 THEN -price / (100.0 - price) WHEN price > 0 THEN 100.0 / (price + 100.0) END")
+                            + ") AS break_even, ")
+                    .append("avg(" + dec("clv") + ") AS clv, count(clv) AS clv_n FROM lg GROUP BY system_id, market")
                     .append(dim.getValue() == null ? "" : ", " + dim.getValue());
             union = " UNION ALL ";
         }
@@ -132,6 +134,10 @@ public final class TrackRecord {
         double var = Math.max(0, (sumSq - n * mean * mean) / (n - 1));
         double half = Z95 * Math.sqrt(var / n);
         return List.of(r4(mean - half), r4(mean + half));
+    }
+
+    private static String dec(String expr) {
+        return "CAST(" + expr + " AS DECIMAL(18, 6))"; // rounded to 6 decimals by the cast, on DuckDB and PostgreSQL
     }
 
     private static long n(Object o) {
