@@ -21,6 +21,10 @@ public final class Exports {
         return store;
     }
 
+    Warehouse warehouse() {
+        return warehouse;
+    }
+
     /** A document with the envelope every export carries: schema, generated_at, data_as_of, status and note first. */
     public static Map<String, Object> envelope(String schema, LocalDate date, Instant generatedAt, Instant dataAsOf, String status,
             String note) {

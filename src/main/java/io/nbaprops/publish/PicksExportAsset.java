@@ -62,8 +62,8 @@ public final class PicksExportAsset implements Asset {
         var jdbi = ctx.warehouse().jdbi();
         List<Map<String, Object>> rows = jdbi.withHandle(h -> h.createQuery(CURRENT).bind(0, d).mapToMap().list());
         Map<String, Map<String, Object>> tips = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT game_key, tip_off, home_team, away_team FROM game WHERE game_date = ?").bind(0, d)
-                .mapToMap().forEach(r -> tips.put((String) r.get("game_key"), r)));
+        jdbi.useHandle(h -> h.createQuery("SELECT game_key, tip_off, home_team, away_team, status FROM game WHERE game_date = ? "
+                + "ORDER BY tip_off, game_key").bind(0, d).mapToMap().forEach(r -> tips.put((String) r.get("game_key"), r)));
         long expected = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM upcoming_player_game_context WHERE game_date = ? "
                 + "AND injury_code < 4").bind(0, d).mapTo(Long.class).one());
         Instant lastPrediction = rows.stream().map(r -> ts(r.get("created_at"))).filter(java.util.Objects::nonNull)
@@ -124,14 +124,31 @@ public final class PicksExportAsset implements Asset {
         doc.put("players", predictedPlayers);
         doc.put("picks", picks);
         doc.put("predictions", new ArrayList<>(byPlayerGame.values()));
+        doc.put("schedule", schedule(tips));
         ctx.checkCancelled();
+        PlayerCards.write(ctx, exports, d, rows, ctx.clock().instant(), lastPrediction, status, (String) doc.get("note"));
         exports.publish("picks/" + d + ".json", d, doc, picks.size(), ctx::checkCancelled);
         LocalDate newest = jdbi.withHandle(h -> h.createQuery("SELECT max(partition_date) FROM export_log WHERE path LIKE 'picks/2%'")
                 .mapTo(LocalDate.class).findOne().orElse(d));
         if (!d.isBefore(newest)) {
             exports.publish("picks/latest.json", d, doc, picks.size(), ctx::checkCancelled);
         }
+        SiteIndex.write(exports, ctx.clock().instant());
         return AssetResult.of(picks.size(), status + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
+    }
+
+    /** Every game of the date with its tip-off (the public site's game list), in tip-off order. */
+    static List<Map<String, Object>> schedule(Map<String, Map<String, Object>> games) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> g : games.values()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("game_key", g.get("game_key"));
+            s.put("tip_off", str(g.get("tip_off")));
+            s.put("away_team", g.get("away_team"));
+            s.put("home_team", g.get("home_team"));
+            out.add(s); // no game status: it changes after the games, and the file must stay what the pre-game run wrote
+        }
+        return out;
     }
 
     private static Map<String, Object> playerGame(Map<String, Object> r, Map<String, Object> game) {

@@ -67,9 +67,11 @@ public final class ResultsExportAsset implements Asset {
 
         Map<String, Object> perf = Exports.envelope("performance/v1", d, now, asOf, "fresh", null);
         perf.putAll(new PerformanceReport(ctx.warehouse()).asOf(d));
+        perf.put("track_record", new TrackRecord(ctx.warehouse()).between(io.nbaprops.analytics.Seasons.start(d), d));
         exports.publish("performance.json", d, perf, 1, ctx::checkCancelled);
 
         int players = playerPages(ctx, d, now, asOf);
+        SiteIndex.write(exports, now);
         return AssetResult.of(graded.size(), graded.size() + " graded rows, " + players + " player pages");
     }
 

@@ -66,6 +66,10 @@ public final class StatusExportAsset implements Asset {
             doc.put("players", 0);
             doc.put("picks", List.of());
             doc.put("predictions", List.of());
+            Map<String, Map<String, Object>> schedule = new LinkedHashMap<>();
+            jdbi.useHandle(h -> h.createQuery("SELECT game_key, tip_off, home_team, away_team, status FROM game WHERE game_date = ? "
+                    + "ORDER BY tip_off, game_key").bind(0, d).mapToMap().forEach(r -> schedule.put((String) r.get("game_key"), r)));
+            doc.put("schedule", PicksExportAsset.schedule(schedule)); // the day's games, even without picks
             exports.publish("picks/latest.json", d, doc, 0, ctx::checkCancelled);
             latestPicks = export(ctx, "path = 'picks/latest.json'");
         }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code nbaprops serve}: one port with the JSON API under /api (a key that may read), write actions under
  * /api/actions (the API key, audited), Prometheus metrics at /metrics (a key that may read), and in public only
- * /health/live, /health/ready (states without details) and the dashboard's files. Every route declares its
+ * /health/live, /health/ready (states without details), the dashboard's files and the public picks site (/picks/, the
+ * published exports under /picks/data/). Every route declares its
  * {@link Access}; {@link RequestGuard} enforces it from the headers before any body is read, and {@link ServerLimits}
  * bounds what a request may take from Jetty.
  */
@@ -138,6 +139,7 @@ public final class ServiceServer implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(json, false));
             ServerLimits.apply(cfg, host, port);
             publicFiles(cfg);
+            picksSite(cfg, platform.config().exportsDir());
         });
         app.before(ctx -> {
             ctx.attribute("t0", System.nanoTime());
@@ -167,6 +169,16 @@ public final class ServiceServer implements AutoCloseable {
             Readiness.Report r = readiness.check();
             ctx.status(r.ready() ? 200 : 503).json(r.body());
         }, Access.READ);
+        // The site's pages use relative addresses: /picks becomes /picks/ (as a static host does for a folder). The route
+        // also matches /picks/ (trailing slashes are ignored) and routes come before static files: it answers the page there.
+        byte[] picksPage = classpathBytes("/picks/index.html");
+        app.get("/picks", ctx -> {
+            if (!ctx.path().endsWith("/")) {
+                ctx.redirect("/picks/");
+                return;
+            }
+            ctx.header("Cache-Control", REVALIDATE).contentType("text/html; charset=utf-8").result(picksPage);
+        }, Access.PUBLIC);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), Access.READ);
         api.register(app);
         actions.register(app);
@@ -200,6 +212,46 @@ public final class ServiceServer implements AutoCloseable {
             sf.headers = headers;
             sf.roles = Set.of(Access.PUBLIC);
         });
+    }
+
+    /**
+     * The public picks site: its pages at /picks/ and, under /picks/data/, the published exports as they are on disk (the
+     * same files a static host or bucket would serve, so the site is the same anywhere). Both public: the exports are the
+     * published product, written for anyone to read; revalidated on every use, since picks are re-exported during the day.
+     */
+    private static void picksSite(JavalinConfig cfg, java.nio.file.Path exportsDir) {
+        try {
+            java.nio.file.Files.createDirectories(exportsDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the exports folder " + exportsDir + " for /picks/data", e);
+        }
+        Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
+        headers.put("Cache-Control", REVALIDATE);
+        cfg.staticFiles.add(sf -> {
+            sf.hostedPath = "/picks/data";
+            sf.directory = exportsDir.toAbsolutePath().toString();
+            sf.location = Location.EXTERNAL;
+            sf.headers = headers;
+            sf.roles = Set.of(Access.PUBLIC);
+        });
+        cfg.staticFiles.add(sf -> {
+            sf.hostedPath = "/picks";
+            sf.directory = "/picks";
+            sf.location = Location.CLASSPATH;
+            sf.headers = headers;
+            sf.roles = Set.of(Access.PUBLIC);
+        });
+    }
+
+    private static byte[] classpathBytes(String resource) {
+        try (java.io.InputStream in = ServiceServer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     /** Every refusal and failure Javalin handles is {"error": ...}; a 500 names a log reference, never the exception. */

@@ -219,7 +219,7 @@ class SandboxPipelineTest {
     void everyExportMatchesItsSchema() throws Exception {
         Path exports = run.platform().config().exportsDir();
         Map<String, String> schemaOf = Map.of("picks/", "picks", "results/", "results", "players/", "player", "performance.json",
-                "performance", "status.json", "status");
+                "performance", "status.json", "status", "cards/", "card", "index.json", "index");
         ObjectMapper om = new ObjectMapper();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         Map<String, JsonSchema> schemas = new java.util.HashMap<>();
@@ -245,7 +245,7 @@ class SandboxPipelineTest {
             assertThat(doc.get("generated_at").asText()).as(rel).isNotBlank();
         }
         assertThat(errors).isEmpty();
-        assertThat(validated).containsKeys("picks", "results", "player", "performance", "status");
+        assertThat(validated).containsKeys("picks", "results", "player", "performance", "status", "card", "index");
         assertThat(validated.get("picks")).isGreaterThanOrEqualTo(DAYS);
         JsonNode last = om.readTree(exports.resolve("picks/" + dates.get(DAYS - 1) + ".json").toFile());
         assertThat(last.get("date").asText()).isEqualTo(dates.get(DAYS - 1).toString());
