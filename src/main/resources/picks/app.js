@@ -356,7 +356,8 @@ async function trackView(view) {
   const perf = await load('performance.json');
   fillDates(state.index && state.index.latest);
   const tr = perf && perf.track_record;
-  if (!tr) {
+  // No graded pick yet (early in a season, or books no system beats): nothing to chart, not an error.
+  if (!tr || !tr.systems || tr.systems.length === 0) {
     banner('warn', 'No graded picks published yet');
     view.innerHTML = '<div class="panel"><h1>Track record</h1><p>Nothing graded yet.</p></div>';
     return;

@@ -76,7 +76,9 @@ class DashboardBrowserTest {
         f.summaryBroken.set(false); // the cause is fixed; the partition stays red until someone re-runs it
 
         browser = start();
+        // The grid is re-drawn on every refresh: a cell found just before a redraw is stale, so look it up again.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         browser.get(f.url("/"));
         // The page is public, its data is not: it asks for the key once, first with a wrong one.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key-input"))).sendKeys("not-the-key-at-all-0000000000");

@@ -68,7 +68,10 @@ class PicksSiteBrowserTest {
     @BeforeAll
     void replay() throws Exception {
         Browser.require();
-        run = SandboxSeason.start(dir, Map.of("NBAPROPS_API_KEY", KEY));
+        // Against the sandbox's sharp books the default thresholds pick a handful of times a month; the site is about
+        // showing picks, so these eight days lower them to have some on every page (the numbers are not judged here).
+        run = SandboxSeason.start(dir, Map.of("NBAPROPS_API_KEY", KEY, "NBAPROPS_PREDICT_MIN_EDGE", "0.5",
+                "NBAPROPS_PREDICT_MIN_PROBABILITY", "0.5"));
         SandboxSeason.days(run, run.gameDates().subList(0, DAYS));
         server = ServiceServer.start(run.platform(), new ServiceServer.Hooks(List.of(), () -> trigger -> null, () -> Map.of()), "127.0.0.1", 0);
         exports = run.platform().config().exportsDir();
