@@ -48,6 +48,7 @@ public record AppConfig(
     public record PredictConfig(
             java.util.List<String> markets,
             double minEdge,
+            Map<String, Double> minEdgeByMarket,
             double minProbability,
             double kellyFraction,
             double maxStake,

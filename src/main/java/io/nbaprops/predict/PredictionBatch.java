@@ -173,7 +173,7 @@ public final class PredictionBatch {
         double predicted = Math.round(Math.max(0, sp.value()) * 100) / 100.0;
         ResidualDistribution.Outcome none = new ResidualDistribution.Outcome(0, 0, 0);
         ResidualDistribution.Outcome pSingle = line == null ? null : cal.calibrated(predicted, line.value());
-        Recommendation single = recommender.recommend(predicted, line, pSingle == null ? none : pSingle, g.injuryCode(),
+        Recommendation single = recommender.recommend(market.key(), predicted, line, pSingle == null ? none : pSingle, g.injuryCode(),
                 cal.gradedSamples());
         LineQuote taken = line;
         Recommendation r = single;
@@ -181,7 +181,7 @@ public final class PredictionBatch {
         if (!Double.isNaN(predicted)) {
             for (LineQuote q : bestPerLine(shop)) {
                 ResidualDistribution.Outcome pq = cal.calibrated(predicted, q.value());
-                Recommendation rq = recommender.recommend(predicted, q, pq, g.injuryCode(), cal.gradedSamples());
+                Recommendation rq = recommender.recommend(market.key(), predicted, q, pq, g.injuryCode(), cal.gradedSamples());
                 if (beats(rq, q, r, taken)) {
                     taken = q;
                     r = rq;

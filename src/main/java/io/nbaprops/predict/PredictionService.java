@@ -39,9 +39,27 @@ public final class PredictionService implements AutoCloseable {
     /** A batch coordinator on another dispatcher (the distributed one, or a test's). */
     public PredictionBatch batch(WorkDispatcher with) {
         return new PredictionBatch(warehouse, systems, with, new Recommender(new Recommender.Settings(config.minEdge(),
-                config.minProbability(), config.kellyFraction(), config.maxStake(), config.minCalibrationSamples())), lines, models, clock,
+                minEdgeByMarket(), config.minProbability(), config.kellyFraction(), config.maxStake(), config.minCalibrationSamples())), lines, models, clock,
                 new PredictionBatch.Settings(Duration.ofSeconds(config.batchDeadlineSeconds()), config.calibrationDays(),
                         config.ensembleDays(), 150));
+    }
+
+    /** predict.min_edge_by_market with each key checked to be a market (a misspelt one would silently use min_edge). */
+    private java.util.Map<String, Double> minEdgeByMarket() {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        if (config.minEdgeByMarket() != null) {
+            config.minEdgeByMarket().forEach((k, v) -> {
+                if (v == null) {
+                    throw new IllegalArgumentException("predict.min_edge_by_market." + k + " has no value");
+                }
+                try {
+                    out.put(Market.of(k).key(), v);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("predict.min_edge_by_market: " + e.getMessage(), e);
+                }
+            });
+        }
+        return out;
     }
 
     /** The in-process worker: what a dispatcher runs for each item. */

@@ -11,9 +11,24 @@ import java.util.Locale;
  * fractional Kelly on the calibrated probability, capped at a share of the bankroll.
  */
 public final class Recommender {
-    /** {@code kellyFraction}: the share of the Kelly stake suggested; {@code maxStake}: the cap on it, as a share of the bankroll. */
-    public record Settings(double minEdge, double minProbability, double kellyFraction, double maxStake, int minCalibrationSamples) {
+    /**
+     * {@code minEdge}: the edge a pick needs in a market's own stat units, for every market not in {@code minEdgeByMarket}
+     * (a 1.5-point edge is ordinary in points and far out in threes, whose lines sit at 0.5-3.5); {@code kellyFraction}:
+     * the share of the Kelly stake suggested; {@code maxStake}: the cap on it, as a share of the bankroll.
+     */
+    public record Settings(double minEdge, java.util.Map<String, Double> minEdgeByMarket, double minProbability, double kellyFraction,
+            double maxStake, int minCalibrationSamples) {
+        public Settings(double minEdge, double minProbability, double kellyFraction, double maxStake, int minCalibrationSamples) {
+            this(minEdge, java.util.Map.of(), minProbability, kellyFraction, maxStake, minCalibrationSamples);
+        }
+
         public Settings {
+            minEdgeByMarket = java.util.Map.copyOf(minEdgeByMarket == null ? java.util.Map.of() : minEdgeByMarket);
+            for (var e : minEdgeByMarket.entrySet()) {
+                if (!(e.getValue() >= 0)) {
+                    throw new IllegalArgumentException("predict.min_edge_by_market." + e.getKey() + " must be >= 0: " + e.getValue());
+                }
+            }
             if (!(kellyFraction > 0 && kellyFraction <= 1)) {
                 throw new IllegalArgumentException("predict.kelly_fraction must be in (0, 1]: " + kellyFraction);
             }
@@ -24,6 +39,11 @@ public final class Recommender {
 
         public static Settings defaults() {
             return new Settings(1.5, 0.56, 0.25, 0.02, 300);
+        }
+
+        /** The edge a pick in {@code market} (its key: points, threes...) needs. */
+        public double minEdge(String market) {
+            return minEdgeByMarket.getOrDefault(market, minEdge);
         }
     }
 
@@ -38,6 +58,13 @@ public final class Recommender {
     }
 
     public Recommendation recommend(double predicted, LineQuote line, Outcome calibrated, int injuryCode, int calibrationSamples) {
+        return recommend(null, predicted, line, calibrated, injuryCode, calibrationSamples);
+    }
+
+    /** As {@link #recommend(double, LineQuote, Outcome, int, int)}, with {@code market}'s own minimum edge (null: the default). */
+    public Recommendation recommend(String market, double predicted, LineQuote line, Outcome calibrated, int injuryCode,
+            int calibrationSamples) {
+        double minEdge = market == null ? settings.minEdge() : settings.minEdge(market);
         if (line == null) {
             return pass("no line from any book", Double.NaN, Double.NaN);
         }
@@ -62,8 +89,8 @@ public final class Recommender {
         if (calibrationSamples < settings.minCalibrationSamples()) {
             return pass("not calibrated yet: " + calibrationSamples + " graded picks, need " + settings.minCalibrationSamples(), edge, p);
         }
-        if (Math.abs(edge) < settings.minEdge()) {
-            return new Recommendation(Side.PASS, String.format(Locale.ROOT, "edge %.1f below %.1f", Math.abs(edge), settings.minEdge()),
+        if (Math.abs(edge) < minEdge) {
+            return new Recommendation(Side.PASS, String.format(Locale.ROOT, "edge %.1f below %.1f", Math.abs(edge), minEdge),
                     edge, p, ev, 0.0);
         }
         if (p < settings.minProbability()) {

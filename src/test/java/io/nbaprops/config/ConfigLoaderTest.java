@@ -20,6 +20,14 @@ class ConfigLoaderTest {
         assertThat(c.source("balldontlie").auth()).isEqualTo("header:Authorization");
         assertThat(c.source("odds_api").auth()).isEqualTo("query:apiKey");
         assertThat(c.engine().maxAttempts()).isEqualTo(3);
+        assertThat(c.predict().minEdge()).isEqualTo(1.5);
+        assertThat(c.predict().minEdgeByMarket()).containsEntry("threes", 0.3).containsEntry("pra", 2.0).doesNotContainKey("points");
+    }
+
+    @Test
+    void oneMarketsMinimumEdgeIsItsOwnSetting() {
+        AppConfig c = ConfigLoader.defaults(Map.of("NBAPROPS_PREDICT_MIN_EDGE_BY_MARKET_THREES", "0.5"));
+        assertThat(c.predict().minEdgeByMarket()).containsEntry("threes", 0.5).containsEntry("assists", 0.6);
     }
 
     @Test

@@ -30,6 +30,19 @@ class OddsAndRecommenderTest {
     }
 
     @Test
+    void eachMarketNeedsItsOwnEdge() {
+        Recommender byMarket = new Recommender(new Recommender.Settings(1.5, java.util.Map.of("threes", 0.3), 0.56, 0.25, 0.02, 300));
+        LineQuote threes = new LineQuote("draftkings", 1.5, -110, -110, SNAP, false, null);
+        Outcome likely = new Outcome(0.6, 0.4, 0);
+        // A 0.5-three edge is a pick in threes; the same edge in points (no entry: min_edge) is not.
+        assertThat(byMarket.recommend("threes", 2.0, threes, likely, 0, 1000).side()).isEqualTo(Side.OVER);
+        assertThat(byMarket.recommend("points", 2.0, threes, likely, 0, 1000).reason()).isEqualTo("edge 0.5 below 1.5");
+        assertThat(byMarket.recommend("threes", 1.7, threes, likely, 0, 1000).reason()).isEqualTo("edge 0.2 below 0.3");
+        assertThatThrownBy(() -> new Recommender.Settings(1.5, java.util.Map.of("threes", -1.0), 0.56, 0.25, 0.02, 300))
+                .hasMessageContaining("min_edge_by_market.threes");
+    }
+
+    @Test
     void picksOnlyWithEnoughEdgeProbabilityAndValue() {
         LineQuote line = new LineQuote("draftkings", 24.5, -110, -110, SNAP, false, null);
         Recommendation over = rec.recommend(27.0, line, new Outcome(0.62, 0.38, 0), 0, 1000);
