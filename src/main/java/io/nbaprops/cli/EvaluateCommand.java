@@ -100,9 +100,15 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.printf(Locale.ROOT, "%-15s %-8s %12s %12s%n", "system", "market", "ECE picks %", "ECE P(over) %");
+        out.println("Calibration: expected calibration error (stated vs actual, by tenth of the stated probability), with N and the");
+        out.println("floor a perfectly calibrated forecaster would show by chance on the same bins (an ECE near its floor is noise)");
+        out.printf(Locale.ROOT, "%-15s %-8s %7s %12s %8s %8s %14s %8s%n", "system", "market", "picks", "ECE picks %", "floor %", "rows",
+                "ECE P(over) %", "floor %");
         for (var e : eval) {
-            out.printf(Locale.ROOT, "%-15s %-8s %12s %12s%n", e.system(), e.market(), pct(e.ece()), pct(e.eceOver()));
+            var p = e.picksCalibration();
+            var o = e.overCalibration();
+            out.printf(Locale.ROOT, "%-15s %-8s %7d %12s %8s %8d %14s %8s%n", e.system(), e.market(), p.n(), pct(p.ece()), pct(p.floor()),
+                    o.n(), pct(o.ece()), pct(o.floor()));
         }
         if (!detail) {
             return;

@@ -49,7 +49,17 @@ public final class Evaluation {
             Double clvNonZero) {}
 
     public record SystemEvaluation(String system, String market, Population betting, Population all, List<PickGroup> picks,
-            Double ece, Double eceOver, List<Map<String, Object>> calibration) {
+            CalibrationError picksCalibration, CalibrationError overCalibration, List<Map<String, Object>> calibration) {
+
+        /** ECE of the picks' stated probability of their side (null: no graded pick). */
+        public Double ece() {
+            return picksCalibration.ece();
+        }
+
+        /** ECE of P(over) over every graded prediction with a line. */
+        public Double eceOver() {
+            return overCalibration.ece();
+        }
 
         /** The group named {@code name} ("all", "edge>=3", "OVER", "book draftkings", "edge 3-5"...), if any pick is in it. */
         public PickGroup group(String name) {
@@ -94,7 +104,7 @@ public final class Evaluation {
             List<Map<String, Object>> calOver = calibration(from, to, system, market, "p_over",
                     "went_over IS NOT NULL AND p_over IS NOT NULL", "CASE WHEN went_over THEN 1.0 ELSE 0.0 END");
             out.add(new SystemEvaluation(system, market, betting, all, groups(picks.getOrDefault(system + "|" + market, List.of())),
-                    ece(cal), ece(calOver), cal));
+                    CalibrationError.of(cal), CalibrationError.of(calOver), cal));
         }
         return out;
     }
@@ -241,6 +251,51 @@ public final class Evaluation {
                 .bind(0, from).bind(1, to).bind(2, system).bind(3, market).mapToMap().list());
     }
 
+    /**
+     * An expected calibration error with what chance alone gives: {@code floor} is the ECE a perfectly calibrated forecaster
+     * would show on average with the same bins, counts and stated probabilities (each bin's outcomes binomial at its
+     * stated rate). With a few hundred picks the floor is several points: an ECE near it says nothing either way.
+     */
+    public record CalibrationError(Double ece, Double floor, long n) {
+        static CalibrationError of(List<Map<String, Object>> bins) {
+            long n = bins.stream().mapToLong(b -> num(b.get("n"))).sum();
+            return new CalibrationError(Evaluation.ece(bins), eceFloor(bins), n);
+        }
+    }
+
+    /** The ECE expected of a perfectly calibrated forecaster over these bins (see {@link CalibrationError}). */
+    static Double eceFloor(List<Map<String, Object>> bins) {
+        double n = 0;
+        double gap = 0;
+        for (Map<String, Object> b : bins) {
+            long c = num(b.get("n"));
+            n += c;
+            gap += c * expectedAbsoluteGap((int) c, dbl(b.get("stated")));
+        }
+        return n == 0 ? null : gap / n;
+    }
+
+    /** E|k/n - p| for k ~ Binomial(n, p): exact up to 20,000 trials, the normal approximation beyond. */
+    static double expectedAbsoluteGap(int n, double p) {
+        if (n == 0 || p <= 0 || p >= 1) {
+            return 0;
+        }
+        if (n > 20_000) {
+            return Math.sqrt(2 * p * (1 - p) / (Math.PI * n));
+        }
+        double logP = Math.log(p);
+        double logQ = Math.log1p(-p);
+        double logC = 0; // log C(n, k), built up k by k
+        double sum = 0;
+        for (int k = 0; k <= n; k++) {
+            if (k > 0) {
+                logC += Math.log((double) (n - k + 1) / k);
+            }
+            sum += Math.exp(logC + k * logP + (n - k) * logQ) * Math.abs((double) k / n - p);
+        }
+        return sum;
+    }
+
     /** Expected calibration error: the count-weighted mean gap between stated and actual frequency over the bins. */
     static Double ece(List<Map<String, Object>> bins) {
         double n = 0;
@@ -293,7 +348,11 @@ public final class Evaluation {
             }
             m.put("picks", groups);
             m.put("ece", r(s.ece()));
+            m.put("ece_floor", r(s.picksCalibration().floor()));
+            m.put("ece_picks", s.picksCalibration().n());
             m.put("ece_p_over", r(s.eceOver()));
+            m.put("ece_p_over_floor", r(s.overCalibration().floor()));
+            m.put("ece_p_over_rows", s.overCalibration().n());
             m.put("calibration", s.calibration());
             list.add(m);
         }

@@ -182,7 +182,8 @@ public class EvaluationTest {
         Map<String, Object> doc = Evaluation.toJson(D1, D3, new Evaluation(w).evaluate(D1, D3));
         @SuppressWarnings("unchecked")
         Map<String, Object> s = ((List<Map<String, Object>>) doc.get("systems")).get(0);
-        assertThat(s).containsKeys("betting_population", "all_predicted", "picks", "ece", "calibration");
+        assertThat(s).containsKeys("betting_population", "all_predicted", "picks", "ece", "ece_floor", "ece_picks", "ece_p_over",
+                "ece_p_over_floor", "ece_p_over_rows", "calibration");
         assertThat(s.get("betting_population")).isEqualTo(Map.of("rows", 5L, "mae", 4.0, "line_mae", 3.0, "oracle_mae", 2.7,
                 "bias", 1.6));
         @SuppressWarnings("unchecked")
@@ -190,6 +191,23 @@ public class EvaluationTest {
         assertThat(all).containsEntry("group", "all").containsEntry("picks", 4L).containsEntry("hit_rate", 0.6667)
                 .containsEntry("hit_rate_ci95", List.of(0.2077, 0.9385)).containsEntry("roi", 0.2273)
                 .containsEntry("roi_ci95", List.of(-1.0, 0.9545)).containsEntry("clv_points", 0.25);
+    }
+
+    @Test
+    void calibrationErrorComesWithTheFloorChanceAloneGives() {
+        // One pick stated at 60%: it wins (gap 0.4) with 0.6, loses (gap 0.6) with 0.4.
+        assertThat(Evaluation.expectedAbsoluteGap(1, 0.6)).isCloseTo(0.48, within(1e-12));
+        // Two coin flips: half the time one of each (gap 0), else gap 0.5.
+        assertThat(Evaluation.expectedAbsoluteGap(2, 0.5)).isCloseTo(0.25, within(1e-12));
+        // Many trials: the normal approximation sqrt(2 p q / (pi n)), the exact sum agreeing with it.
+        assertThat(Evaluation.expectedAbsoluteGap(10_000, 0.5)).isCloseTo(Math.sqrt(0.5 / (Math.PI * 10_000)), within(1e-5));
+        assertThat(Evaluation.expectedAbsoluteGap(40_000, 0.5)).isCloseTo(Math.sqrt(0.5 / (Math.PI * 40_000)), within(1e-12));
+        // 300 picks stated at 58%: a perfectly calibrated system still shows about 2.3 points of ECE.
+        Double floor = Evaluation.eceFloor(List.of(Map.of("n", 300L, "stated", 0.58, "actual", 0.55)));
+        assertThat(floor).isCloseTo(Math.sqrt(2 * 0.58 * 0.42 / (Math.PI * 300)), within(5e-4));
+        Evaluation.CalibrationError picks = evaluate().picksCalibration();
+        assertThat(picks.n()).isEqualTo(3);
+        assertThat(picks.floor()).isGreaterThan(0.2);
     }
 
     @Test
