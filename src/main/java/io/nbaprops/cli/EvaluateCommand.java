@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Reports, per prediction system, over graded games of a date range: on the betting population (player-games",
             "with a usable line) the system's, the line's and the sandbox oracle's MAE over the same rows; on all predicted",
-            "player-games the system's and the oracle's MAE over the same rows; picks with N, hit rate and its 95% Wilson",
-            "interval, ROI and its 95% bootstrap interval over slates, closing-line value in points and implied probability, by",
+            "player-games the system's and the oracle's MAE over the same rows; picks with N, hit rate and its 95%% Wilson",
+            "interval, ROI and its 95%% bootstrap interval over slates, closing-line value in points and implied probability, by",
             "book, side and edge bucket; the calibration table (stated vs actual by decile) and the expected calibration error."})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin

@@ -94,6 +94,23 @@ class CliTest {
             assertThat(r.code()).as(cmd).isZero();
             assertThat(r.out()).as(cmd).contains("Usage: nbaprops " + cmd);
         }
+        // Every command and subcommand: its help prints cleanly (a bare % in a description makes picocli warn and print it raw).
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(new picocli.CommandLine(Main.class).getSubcommands().values());
+        int seen = 0;
+        while (!todo.isEmpty()) {
+            picocli.CommandLine c = todo.pop();
+            todo.addAll(c.getSubcommands().values());
+            java.util.List<String> path = new java.util.ArrayList<>();
+            for (picocli.CommandLine p = c; p.getParent() != null; p = p.getParent()) {
+                path.add(0, p.getCommandName());
+            }
+            path.add("--help");
+            Run r = run(path.toArray(String[]::new));
+            assertThat(r.code()).as(path.toString()).isZero();
+            assertThat(r.out() + r.err()).as(path.toString()).doesNotContain("picocli WARN").contains("Usage: nbaprops");
+            seen++;
+        }
+        assertThat(seen).isGreaterThan(15);
         assertThat(run("--help").out()).contains("demo").contains("backfill").contains("query");
     }
 
