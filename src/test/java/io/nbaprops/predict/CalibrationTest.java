@@ -69,4 +69,27 @@ class CalibrationTest {
         assertThat(c.raw(28, 31.5).over()).isBetween(0.25, 0.4);
         assertThat(SystemCalibration.uncalibrated("x").gradedSamples()).isZero();
     }
+
+    /**
+     * Early in a season a thin residual history gives raw probabilities near 0 and 1 that say nothing (the first PRA
+     * lines: 350 graded picks, correlation -0.03 with the outcome). The fit must find that flat map, not overshoot from
+     * the identity into a separating one (the undamped Newton fit made b = 177 there: every calibrated P 0 or 1).
+     */
+    @Test
+    void rawProbabilitiesThatSayNothingCalibrateToAFlatMapEvenNearZeroAndOne() {
+        Random rnd = new Random(29);
+        int n = 350;
+        double[] raw = new double[n];
+        double[] won = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = rnd.nextDouble();
+            raw[i] = u < 0.1 ? 1e-4 : u > 0.9 ? 1 : u;
+            won[i] = rnd.nextDouble() < 0.53 ? 1 : 0;
+        }
+        LogisticCalibrator c = LogisticCalibrator.fit(raw, won);
+        assertThat(Math.abs(c.b())).as("slope").isLessThan(0.2);
+        for (double p : new double[] {1e-4, 0.3, 0.6, 1}) {
+            assertThat(c.apply(p)).as("calibrated %s", p).isBetween(0.4, 0.65);
+        }
+    }
 }

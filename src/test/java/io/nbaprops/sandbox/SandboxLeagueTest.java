@@ -241,6 +241,27 @@ class SandboxLeagueTest {
                 .isNotEqualTo(league.games().stream().map(LeagueGame::homeScore).toList());
     }
 
+    /**
+     * PRA's lines draw from their own random streams: the season, the game lines and the other four markets' lines are
+     * bit for bit what they were before the books priced PRA (digests pinned on the code before issue 16's PRA lines).
+     */
+    @Test
+    void pricingPraLeftEverythingElseAsItWas() throws Exception {
+        java.security.MessageDigest props = java.security.MessageDigest.getInstance("SHA-256");
+        java.security.MessageDigest rest = java.security.MessageDigest.getInstance("SHA-256");
+        for (LeagueGame g : league.games()) {
+            rest.update((g + "|" + league.boxScore(g.index()) + "|" + league.truth(g.index()) + "|" + league.gameLines(g.index()))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (PropLine pl : league.propLines(g.index())) {
+                if (!pl.market().key().equals("player_points_rebounds_assists")) {
+                    props.update(pl.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertThat(java.util.HexFormat.of().formatHex(props.digest())).as("points, rebounds, assists, threes lines").isEqualTo("0f4aa068506f0e0040c4898d5248dc9fb28efe739bf5f8432000971c9aedff10");
+        assertThat(java.util.HexFormat.of().formatHex(rest.digest())).as("games, box scores, truth, game lines").isEqualTo("459de1310845e83648b0ac36341981e4d8e5f2469f7946766342c1e60b49736a");
+    }
+
     private static Map<Integer, BoxLine> lines(LeagueGame g) {
         Map<Integer, BoxLine> out = new HashMap<>();
         BoxScore b = league.boxScore(g.index());

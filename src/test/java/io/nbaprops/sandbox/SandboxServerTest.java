@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,7 +96,7 @@ class SandboxServerTest {
         assertSameShape("/v4/.../events", sample("oddsa_events_his").get("data"), events);
         assertSameShape("historical events", sample("oddsa_events_his"),
                 Http.get(base + "/v4/historical/sports/basketball_nba/events?date=" + before + key).json());
-        String props = "markets=player_points,player_rebounds,player_assists,player_threes&regions=us";
+        String props = "markets=player_points,player_rebounds,player_assists,player_threes,player_points_rebounds_assists&regions=us";
         assertSameShape("event odds (props, american)", formatExample("oddsa_player_props_raw.json"),
                 Http.get(base + "/v4/sports/basketball_nba/events/" + g.eventId() + "/odds?" + props
                         + "&oddsFormat=american&now=" + before + key).json());
@@ -192,6 +193,37 @@ class SandboxServerTest {
                     assertThat(x.get("homeTeam").get("score").asInt()).isZero();
                 }
             }
+        }
+    }
+
+    /** PRA is priced like the other markets: live and historical, each book's line as the league has it at that moment. */
+    @Test
+    void praLinesAreServedLiveAndHistorically() {
+        LeagueGame g = midSeasonGame();
+        // On the historical endpoint's 5-minute grid, so both answers are the lines at this very moment.
+        Instant at = g.tipoff().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String q = "/odds?apiKey=k&regions=us&markets=player_points_rebounds_assists&bookmakers=draftkings&oddsFormat=american";
+        JsonNode live = Http.get(base + "/v4/sports/basketball_nba/events/" + g.eventId() + q + "&now=" + at).json();
+        JsonNode hist = Http.get(base + "/v4/historical/sports/basketball_nba/events/" + g.eventId() + q + "&date=" + at).json()
+                .get("data");
+        Map<String, Double> expected = new java.util.TreeMap<>();
+        for (PropLine pl : league.propLines(g.index())) {
+            PropSnapshot s = pl.at(at, g.tipoff());
+            if (pl.market() == Market.PRA && pl.book().key().equals("draftkings") && s != null) {
+                expected.put(league.player(pl.playerIndex()).fullName(), s.line());
+            }
+        }
+        assertThat(expected).hasSizeGreaterThan(8);
+        for (JsonNode odds : List.of(live, hist)) {
+            JsonNode market = odds.get("bookmakers").get(0).get("markets").get(0);
+            assertThat(market.get("key").asText()).isEqualTo("player_points_rebounds_assists");
+            Map<String, Double> served = new java.util.TreeMap<>();
+            for (JsonNode o : market.get("outcomes")) {
+                if (o.get("name").asText().equals("Over")) {
+                    served.put(o.get("description").asText(), o.get("point").asDouble());
+                }
+            }
+            assertThat(served).isEqualTo(expected);
         }
     }
 

@@ -65,12 +65,35 @@ public record LogisticCalibrator(double a, double b, int samples) {
             }
             double da = (hbb * ga - hab * gb) / det;
             double db = (haa * gb - hab * ga) / det;
-            a += da;
-            b += db;
-            if (Math.abs(da) + Math.abs(db) < 1e-9) {
+            // Damped: a full Newton step from the identity can overshoot into a separating fit (raw probabilities near
+            // 0 and 1 from a thin early-season residual history made b = 177, every calibrated P 0 or 1); the
+            // penalised likelihood is concave, so halving until it does not fall converges. Where the full step
+            // already improves it (every fit that converged before) the step and the result are unchanged.
+            double before = penalisedLogLikelihood(x, outcome, a, b);
+            double t = 1;
+            while (t > 1e-6 && penalisedLogLikelihood(x, outcome, a + t * da, b + t * db) < before) {
+                t /= 2;
+            }
+            a += t * da;
+            b += t * db;
+            if (Math.abs(t * da) + Math.abs(t * db) < 1e-9) {
                 break;
             }
         }
         return new LogisticCalibrator(a, b, raw.length);
+    }
+
+    private static double penalisedLogLikelihood(double[] x, double[] outcome, double a, double b) {
+        double ll = -RIDGE / 2 * (a * a + (b - 1) * (b - 1));
+        for (int i = 0; i < x.length; i++) {
+            double z = a + b * x[i];
+            // log p = -log(1 + e^-z), log(1 - p) = -log(1 + e^z), computed without overflow.
+            ll -= outcome[i] * softplus(-z) + (1 - outcome[i]) * softplus(z);
+        }
+        return ll;
+    }
+
+    private static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
     }
 }

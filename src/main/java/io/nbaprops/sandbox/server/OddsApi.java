@@ -90,7 +90,7 @@ final class OddsApi {
             List<String> markets = new ArrayList<>(new LinkedHashSet<>(List.of((m == null || m.isBlank() ? "h2h" : m).split(","))));
             for (String key : markets) {
                 boolean prop = key.startsWith("player_");
-                if (!GAME_MARKETS.contains(key) && !(prop && propsAllowed && isPropMarket(key))) {
+                if (!GAME_MARKETS.contains(key) && !(prop && propsAllowed && priced(key))) {
                     throw ApiException.badParameter("markets", "market '" + key + "' is not available here");
                 }
             }
@@ -108,12 +108,7 @@ final class OddsApi {
         }
     }
 
-    private static boolean isPropMarket(String key) {
-        // A real prop market the league may not price: accepted, answered with the books' lines it has (none yet).
-        return key.equals("player_points_rebounds_assists") || priced(key);
-    }
-
-    /** Whether the league's books price this prop market. */
+    /** Whether the league's books price this prop market (points, rebounds, assists, threes, PRA). */
     private static boolean priced(String key) {
         for (Market m : Market.values()) {
             if (m.key().equals(key)) {
@@ -136,7 +131,7 @@ final class OddsApi {
             for (String key : q.markets()) {
                 Instant[] updated = new Instant[1];
                 List<Object> outcomes = GAME_MARKETS.contains(key) ? gameOutcomes(g, book, key, at, q.american(), updated)
-                        : priced(key) ? propOutcomes(g, book, Market.ofKey(key), at, q.american(), updated) : List.of();
+                        : propOutcomes(g, book, Market.ofKey(key), at, q.american(), updated);
                 if (!outcomes.isEmpty()) {
                     markets.add(obj("key", key, "last_update", updated[0].toString(), "outcomes", outcomes));
                     bookUpdate = bookUpdate == null || updated[0].isAfter(bookUpdate) ? updated[0] : bookUpdate;
