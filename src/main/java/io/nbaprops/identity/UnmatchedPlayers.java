@@ -39,13 +39,13 @@ public final class UnmatchedPlayers {
         if (distinct.isEmpty()) {
             return new Result(0, 0, false);
         }
-        Set<String> known = new HashSet<>(tx.handle().createQuery("SELECT DISTINCT player_lookup FROM player_registry")
+        Set<String> known = new HashSet<>(tx.handleForReading().createQuery("SELECT DISTINCT player_lookup FROM player_registry")
                 .mapTo(String.class).list());
         if (known.isEmpty()) {
             return new Result(distinct.size(), 0, true);
         }
         // First sightings only: names already listed for this source keep their first_seen.
-        Set<String> listed = new HashSet<>(tx.handle().createQuery("SELECT player_lookup FROM unmatched_player WHERE source = ?")
+        Set<String> listed = new HashSet<>(tx.handleForReading().createQuery("SELECT player_lookup FROM unmatched_player WHERE source = ?")
                 .bind(0, source).mapTo(String.class).list());
         io.nbaprops.store.RowBatch batch = io.nbaprops.store.RowBatch.of("unmatched_player", "source", "player_lookup", "player_name",
                 "context", "first_seen");

@@ -93,6 +93,13 @@ public final class ParseAsset implements Asset {
     private final RawArchive archive;
     private final Map<String, String> partitionColumns;
     private final Options options;
+    /**
+     * History scope: what each payload of the latest partitions parsed to, by payload id (an id names its content, see
+     * {@link RawArchive}), so a date re-parsed after every collection parses each payload once. A payload that failed is
+     * not kept (parsed again next time). Two partitions at most: the date being collected and the one before.
+     */
+    private final Map<java.time.LocalDate, Map<String, ParsedRows>> parsed = new LinkedHashMap<>();
+    static final int PARSED_PARTITIONS_KEPT = 2;
 
     /**
      * @param partitionColumns table name to its partition column (replaced per partition), or to null (upserted)
@@ -177,10 +184,13 @@ public final class ParseAsset implements Asset {
             ctx.checkCancelled();
             ParseContext pc = new ParseContext(parser.name(), endpoint + " payload " + p.payloadId(), ctx.partition(),
                     p.fetchedAt(), p.payloadId());
-            ParsedRows rows;
+            ParsedRows rows = parsedBefore(ctx.partition(), p.payloadId());
             try {
-                rows = parser.parse(archive.read(p), pc);
-                checkPartition(rows, pc, ctx.partition());
+                if (rows == null) {
+                    rows = parser.parse(archive.read(p), pc);
+                    checkPartition(rows, pc, ctx.partition());
+                    keepParsed(ctx.partition(), p.payloadId(), rows);
+                }
             } catch (ParseException e) {
                 failures.add(e);
                 skipped.add("payload " + p.payloadId() + " not parsed: " + e.getMessage());
@@ -207,6 +217,8 @@ public final class ParseAsset implements Asset {
         }
         checkNotEmptyOnGameDay(ctx, payloads, all, failures);
         boolean replace = failures.isEmpty();
+        // History scope writes nearly the same rows after every collection of the date: only the difference.
+        boolean byDifference = history();
         UnmatchedPlayers.Result[] identity = new UnmatchedPlayers.Result[1];
         long written = ctx.write(tx -> {
             for (var e : partitionColumns.entrySet()) {
@@ -214,11 +226,17 @@ public final class ParseAsset implements Asset {
                 if (e.getValue() != null && replace) {
                     if (batch.isEmpty()) {
                         tx.deletePartition(e.getKey(), e.getValue(), ctx.partition());
+                    } else if (byDifference) {
+                        tx.replacePartitionByDifference(batch, e.getValue(), ctx.partition());
                     } else {
                         tx.replacePartition(batch, e.getValue(), ctx.partition());
                     }
                 } else if (!batch.isEmpty()) {
-                    tx.upsert(batch);
+                    if (byDifference) {
+                        tx.upsertByDifference(batch, name + " " + ctx.partition());
+                    } else {
+                        tx.upsert(batch);
+                    }
                 }
             }
             if (!options.identityTables().isEmpty()) {
@@ -235,6 +253,36 @@ public final class ParseAsset implements Asset {
             }
         }
         return AssetResult.of(written, msg);
+    }
+
+    /** Every collection of the partition is parsed (not a point-in-time list): what the parse cache is for. */
+    private boolean history() {
+        return options.scope() == Scope.ALL_COLLECTIONS && options.pointInTime() == null;
+    }
+
+    private ParsedRows parsedBefore(java.time.LocalDate partition, String payloadId) {
+        if (!history()) {
+            return null;
+        }
+        synchronized (parsed) {
+            Map<String, ParsedRows> byPayload = parsed.get(partition);
+            return byPayload == null ? null : byPayload.get(payloadId);
+        }
+    }
+
+    private void keepParsed(java.time.LocalDate partition, String payloadId, ParsedRows rows) {
+        if (!history()) {
+            return;
+        }
+        synchronized (parsed) {
+            // Re-inserted at the end: the partitions kept are the ones parsed last.
+            Map<String, ParsedRows> byPayload = parsed.remove(partition);
+            parsed.put(partition, byPayload == null ? new java.util.HashMap<>() : byPayload);
+            parsed.get(partition).put(payloadId, rows);
+            while (parsed.size() > PARSED_PARTITIONS_KEPT) {
+                parsed.remove(parsed.keySet().iterator().next());
+            }
+        }
     }
 
     /** A critical source that answered with zero rows on a day with games has not answered at all. */

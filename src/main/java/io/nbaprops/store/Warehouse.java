@@ -44,6 +44,8 @@ public final class Warehouse implements AutoCloseable {
     private long changeClock;
     private final Map<String, Long> tableChanged = new ConcurrentHashMap<>();
     private volatile long anyTableChanged;
+    /** Which transactions write which tables now, and what difference writes left (see {@link WriteTx#replacePartitionByDifference}). */
+    private final TableWriters writers = new TableWriters();
 
     private Warehouse(HikariDataSource dataSource, Dialect dialect, String url) {
         this.dataSource = dataSource;
@@ -189,6 +191,9 @@ public final class Warehouse implements AutoCloseable {
     /** DuckDB's optimistic concurrency refused a commit because another transaction changed the same rows first. */
     static boolean isWriteConflict(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ConcurrentWriteConflict) {
+                return true;
+            }
             String m = c.getMessage();
             if (m != null && m.contains("TransactionContext Error") && m.toLowerCase(Locale.ROOT).contains("conflict")) {
                 return true;
@@ -209,23 +214,33 @@ public final class Warehouse implements AutoCloseable {
 
     private long writeOnce(WriteWork work, Runnable beforeCommit) {
         WriteTx[] started = new WriteTx[1];
+        boolean committed = false;
         try {
-            return jdbi.inTransaction(h -> {
+            long rows = jdbi.inTransaction(h -> {
                 WriteTx tx = new WriteTx(h, dialect, this);
                 started[0] = tx;
                 work.write(tx);
                 if (beforeCommit != null) {
                     beforeCommit.run();
                 }
+                tx.checkDifferencesStillHold();
                 return tx.rowsWritten();
             });
+            committed = true;
+            return rows;
         } finally {
             // After the commit (or rollback: harmless), never before: a reader that saw the old stamp may have read
             // the new rows, but one that sees the new stamp cannot have read the old rows.
             if (started[0] != null) {
-                stampChanges(started[0].touchedTables(), started[0].rawHandleUsed());
+                WriteTx tx = started[0];
+                stampChanges(tx.touchedTables(), tx.rawHandleUsed());
+                writers.end(tx.begunTables(), tx.rawHandleUsed(), committed, tx.rememberedSlots());
             }
         }
+    }
+
+    TableWriters writers() {
+        return writers;
     }
 
     /** Synchronized so that every stamp only grows: two writers finishing together cannot publish their ticks out of order. */

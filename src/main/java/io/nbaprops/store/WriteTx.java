@@ -24,6 +24,10 @@ public final class WriteTx {
     /** Tables this transaction wrote through the typed methods; {@link #handle()} may write anything (see {@link Warehouse#changeStamp}). */
     private final java.util.Set<String> touched = new java.util.HashSet<>();
     private boolean rawHandleUsed;
+    /** The tables this transaction began writing (see {@link TableWriters}), and the slots it wrote by difference. */
+    private final Map<String, TableWriters.Begun> begun = new LinkedHashMap<>();
+    private final Map<String, Map<String, TableWriters.Remembered>> remembered = new LinkedHashMap<>();
+    private final java.util.Set<String> writtenByDifference = new java.util.LinkedHashSet<>();
 
     WriteTx(Handle handle, Dialect dialect, Warehouse warehouse) {
         this.handle = handle;
@@ -50,6 +54,156 @@ public final class WriteTx {
      */
     public int replacePartition(RowBatch batch, String partitionColumn, Object partitionValue) {
         return merge(batch, partitionColumn, partitionValue, true);
+    }
+
+    /**
+     * Leaves the same table as {@link #replacePartition} (and reports the same row count), for a writer that replaces
+     * the same partition again and again with mostly the same rows (a date's line history, rebuilt after every
+     * collection): when this process remembers what the partition holds (its last write here went through this method,
+     * and nobody else has written the table since, see {@link TableWriters}), only the difference is written: keys gone
+     * deleted, new or changed rows upserted. Otherwise, and on PostgreSQL (other processes may write there), the whole
+     * partition is replaced. The batch must carry every column of the table (a column left to its default would get it
+     * anew in a full replacement).
+     */
+    public int replacePartitionByDifference(RowBatch batch, String partitionColumn, Object partitionValue) {
+        TableMeta meta = keyedMeta(batch);
+        if (!remembers(meta, batch, true)) {
+            return merge(batch, partitionColumn, partitionValue, true);
+        }
+        List<Object[]> rows = dedupeAndCoerce(meta, batch);
+        checkPartition(meta, batch.columns(), rows, partitionColumn, partitionValue);
+        String slot = "partition " + partitionColumn + " = " + partitionValue;
+        Map<List<Object>, Object[]> now = byKey(meta, batch, rows);
+        TableWriters.Remembered before = recall(meta, batch, slot);
+        if (before == null) {
+            deleteWholePartition(batch.table(), partitionColumn, partitionValue);
+            writeRows(meta, batch, rows, true);
+        } else {
+            List<List<Object>> gone = before.rows().keySet().stream().filter(k -> !now.containsKey(k)).toList();
+            deleteKeys(meta, gone);
+            writeRows(meta, batch, changed(now, before), true);
+        }
+        remember(meta, batch, slot, now);
+        rowsWritten += rows.size();
+        return rows.size();
+    }
+
+    /**
+     * Leaves the same table as {@link #upsert} (and reports the same row count), for a writer that upserts a growing
+     * set of rows again and again (every snapshot of a date, re-parsed after every collection): when this process
+     * remembers what the writer's {@code slot} (e.g. its name and partition) upserted last and nobody else has written
+     * the table since, only new or changed rows are written. Otherwise, and on PostgreSQL, every row is upserted.
+     */
+    public int upsertByDifference(RowBatch batch, String slot) {
+        TableMeta meta = keyedMeta(batch);
+        if (!remembers(meta, batch, false)) {
+            return merge(batch, null, null, true);
+        }
+        List<Object[]> rows = dedupeAndCoerce(meta, batch);
+        Map<List<Object>, Object[]> now = byKey(meta, batch, rows);
+        String upsertSlot = "upsert " + slot;
+        TableWriters.Remembered before = recall(meta, batch, upsertSlot);
+        Map<List<Object>, Object[]> holds = new LinkedHashMap<>();
+        if (before == null) {
+            writeRows(meta, batch, rows, true);
+        } else {
+            writeRows(meta, batch, changed(now, before), true);
+            holds.putAll(before.rows());
+        }
+        holds.putAll(now);
+        remember(meta, batch, upsertSlot, holds);
+        rowsWritten += rows.size();
+        return rows.size();
+    }
+
+    /** Whether a difference write can be trusted here: DuckDB (one process owns the file), and for a replacement every column. */
+    private boolean remembers(TableMeta meta, RowBatch batch, boolean everyColumn) {
+        if (!warehouse.isDuckDb()) {
+            return false;
+        }
+        if (!everyColumn) {
+            return true;
+        }
+        java.util.Set<String> cols = batch.columns().stream().map(c -> c.toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.toSet());
+        return cols.size() == meta.columnTypes().size() && cols.containsAll(meta.columnTypes().keySet());
+    }
+
+    /** What the slot holds, if this process knows it (same columns, nobody else wrote the table since); else null. */
+    private TableWriters.Remembered recall(TableMeta meta, RowBatch batch, String slot) {
+        TableWriters.Remembered r = warehouse.writers().recall(meta.table(), slot, begun.get(meta.table()));
+        if (r == null || !r.columns().equals(batch.columns())) {
+            return null;
+        }
+        writtenByDifference.add(meta.table());
+        return r;
+    }
+
+    private void remember(TableMeta meta, RowBatch batch, String slot, Map<List<Object>, Object[]> holds) {
+        remembered.computeIfAbsent(meta.table(), t -> new LinkedHashMap<>())
+                .put(slot, new TableWriters.Remembered(batch.columns(), holds, begun.get(meta.table()).tick()));
+    }
+
+    private static Map<List<Object>, Object[]> byKey(TableMeta meta, RowBatch batch, List<Object[]> rows) {
+        int[] keyIdx = meta.primaryKey().stream().mapToInt(batch.columns()::indexOf).toArray();
+        Map<List<Object>, Object[]> out = new LinkedHashMap<>(rows.size() * 2);
+        for (Object[] r : rows) {
+            out.put(keyOf(r, keyIdx), r);
+        }
+        return out;
+    }
+
+    private static List<Object> keyOf(Object[] row, int[] keyIdx) {
+        Object[] k = new Object[keyIdx.length];
+        for (int i = 0; i < keyIdx.length; i++) {
+            k[i] = row[keyIdx[i]];
+        }
+        return List.of(k);
+    }
+
+    /** The rows of {@code now} that are new or differ from what {@code before} says the table holds. */
+    private static List<Object[]> changed(Map<List<Object>, Object[]> now, TableWriters.Remembered before) {
+        List<Object[]> out = new ArrayList<>();
+        now.forEach((k, row) -> {
+            Object[] old = before.rows().get(k);
+            if (old == null || !java.util.Arrays.equals(old, row)) {
+                out.add(row);
+            }
+        });
+        return out;
+    }
+
+    /** Deletes rows by key: a few in one statement, more through a staged list of keys. */
+    private void deleteKeys(TableMeta meta, List<List<Object>> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<String> key = meta.primaryKey();
+        String table = meta.table();
+        if (keys.size() <= SMALL_BATCH) {
+            String one = "(" + key.stream().map(k -> k + " = ?").collect(Collectors.joining(" AND ")) + ")";
+            var delete = handle.createUpdate("DELETE FROM " + table + " WHERE "
+                    + String.join(" OR ", java.util.Collections.nCopies(keys.size(), one)));
+            int i = 0;
+            for (List<Object> k : keys) {
+                for (Object v : k) {
+                    delete.bind(i++, v);
+                }
+            }
+            delete.execute();
+            return;
+        }
+        String stage = stageName(table);
+        try {
+            handle.execute("DROP TABLE IF EXISTS " + stage);
+            handle.execute(dialect.createStageSql(stage, table, key));
+            dialect.loadStage(handle.getConnection(), stage, key, keys.stream().map(List::toArray).toList());
+        } catch (SQLException e) {
+            throw new WarehouseException("table " + table + ": staging " + keys.size() + " keys to delete failed: " + e.getMessage(), e);
+        }
+        handle.execute("DELETE FROM " + table + " USING " + stage + " s WHERE "
+                + key.stream().map(k -> table + "." + k + " = s." + k).collect(Collectors.joining(" AND ")));
+        handle.execute("DROP TABLE IF EXISTS " + stage);
     }
 
     /**
@@ -88,7 +242,7 @@ public final class WriteTx {
         TableMeta meta = meta(table);
         meta.typeOf(partitionColumn);
         columns.forEach(meta::typeOf);
-        touched.add(meta.table());
+        touch(meta);
         var delete = handle.createUpdate("DELETE FROM " + table + " WHERE " + where);
         for (int i = 0; i < whereParams.size(); i++) {
             delete.bind(i, warehouse.bindable(whereParams.get(i)));
@@ -121,7 +275,7 @@ public final class WriteTx {
     /** Deletes the rows of one partition (for a partition that legitimately has no rows any more). */
     public int deletePartition(String table, String partitionColumn, Object partitionValue) {
         meta(table).typeOf(partitionColumn);
-        touched.add(meta(table).table());
+        touch(meta(table));
         return handle.createUpdate("DELETE FROM " + table + " WHERE " + partitionColumn + " = ?")
                 .bind(0, warehouse.bindable(partitionValue)).execute();
     }
@@ -133,7 +287,18 @@ public final class WriteTx {
 
     /** The underlying handle, for parameterised statements that are not row writes (counted as a write to every table). */
     public Handle handle() {
-        rawHandleUsed = true;
+        if (!rawHandleUsed) {
+            rawHandleUsed = true;
+            warehouse.writers().beginAny();
+        }
+        return handle;
+    }
+
+    /**
+     * The underlying handle for reading only, inside this transaction (e.g. what a write depends on): not counted as a
+     * write. Statements through it must not change any table.
+     */
+    public Handle handleForReading() {
         return handle;
     }
 
@@ -142,8 +307,14 @@ public final class WriteTx {
      * heartbeat): only that table counts as changed, so caches of other tables stay valid.
      */
     public Handle handleFor(String table) {
-        touched.add(meta(table).table());
+        touch(meta(table));
         return handle;
+    }
+
+    /** Records that this transaction writes {@code meta}'s table; the first time, before any statement on it. */
+    private void touch(TableMeta meta) {
+        touched.add(meta.table());
+        begun.computeIfAbsent(meta.table(), t -> warehouse.writers().begin(t));
     }
 
     /** What this transaction may have changed: the tables written through the typed methods, and whether the raw handle was used. */
@@ -155,6 +326,29 @@ public final class WriteTx {
         return rawHandleUsed;
     }
 
+    Map<String, TableWriters.Begun> begunTables() {
+        return begun;
+    }
+
+    /** The slots written by difference in this transaction, with what they hold once it commits. */
+    Map<String, Map<String, TableWriters.Remembered>> rememberedSlots() {
+        return remembered;
+    }
+
+    /**
+     * Called last before the commit: a difference write relied on nobody else writing its table; if somebody began to
+     * while this transaction ran, it is refused as a write conflict (and {@link Warehouse#write} runs it again, then in
+     * full, since the slot is forgotten when this attempt rolls back).
+     */
+    void checkDifferencesStillHold() {
+        for (String table : writtenByDifference) {
+            if (warehouse.writers().begunSince(table, begun.get(table).tick())) {
+                throw new ConcurrentWriteConflict("table " + table + " was written by another transaction while this one wrote "
+                        + "only the difference from what it remembered of it");
+            }
+        }
+    }
+
     public long rowsWritten() {
         return rowsWritten;
     }
@@ -164,8 +358,20 @@ public final class WriteTx {
     }
 
     private int merge(RowBatch batch, String partitionColumn, Object partitionValue, boolean onConflictUpdate) {
+        TableMeta meta = keyedMeta(batch);
+        List<Object[]> rows = dedupeAndCoerce(meta, batch);
+        if (partitionColumn != null) {
+            checkPartition(meta, batch.columns(), rows, partitionColumn, partitionValue);
+            deleteWholePartition(batch.table(), partitionColumn, partitionValue);
+        }
+        int n = writeRows(meta, batch, rows, onConflictUpdate);
+        rowsWritten += n;
+        return n;
+    }
+
+    /** The batch's table, begun by this transaction, checked to be keyed and the batch to carry its key. */
+    private TableMeta keyedMeta(RowBatch batch) {
         TableMeta meta = meta(batch.table());
-        touched.add(meta.table());
         if (meta.primaryKey().isEmpty()) {
             throw new WarehouseException("table " + batch.table() + " has no primary key; every table must be keyed");
         }
@@ -174,12 +380,17 @@ public final class WriteTx {
                 throw new WarehouseException("table " + batch.table() + ": rows lack key column " + k);
             }
         }
-        List<Object[]> rows = dedupeAndCoerce(meta, batch);
-        if (partitionColumn != null) {
-            checkPartition(meta, batch.columns(), rows, partitionColumn, partitionValue);
-            handle.createUpdate("DELETE FROM " + batch.table() + " WHERE " + partitionColumn + " = ?")
-                    .bind(0, warehouse.bindable(partitionValue)).execute();
-        }
+        touch(meta);
+        return meta;
+    }
+
+    private void deleteWholePartition(String table, String partitionColumn, Object partitionValue) {
+        handle.createUpdate("DELETE FROM " + table + " WHERE " + partitionColumn + " = ?")
+                .bind(0, warehouse.bindable(partitionValue)).execute();
+    }
+
+    /** Inserts (or upserts) coerced rows of the batch's table and columns; the count the database reports. */
+    private int writeRows(TableMeta meta, RowBatch batch, List<Object[]> rows, boolean onConflictUpdate) {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -199,7 +410,6 @@ public final class WriteTx {
             n = inPlace.isEmpty() ? insertStaged(batch, rows, conflict(key, nonKey), key, List.of())
                     : insertStaged(batch, rows, conflict(key, inPlace), key, rewritten);
         }
-        rowsWritten += n;
         return n;
     }
 

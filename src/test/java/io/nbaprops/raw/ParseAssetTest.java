@@ -168,4 +168,68 @@ class ParseAssetTest {
         fx.run(report, LocalDate.of(2024, 1, 4));
         assertThat(fx.snapshot("unmatched_player")).as("first_seen kept, nothing duplicated").isEqualTo(before);
     }
+
+    /** A parser that counts the payloads it is given. */
+    private static final class Counting implements io.nbaprops.source.PayloadParser {
+        final io.nbaprops.source.PayloadParser inner = new BdlBoxScoresParser();
+        int calls;
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public io.nbaprops.source.ParsedRows parse(byte[] payload, io.nbaprops.source.ParseContext ctx) {
+            calls++;
+            return inner.parse(payload, ctx);
+        }
+    }
+
+    /** The collections of one date as they arrive: c1, then c2 (a broken page and the good page again), then c3. */
+    private static final List<List<Object[]>> ARRIVALS = List.of(
+            List.<Object[]>of(new Object[] {"c1", "2024-01-16T09:00:00Z", true}),
+            List.<Object[]>of(new Object[] {"c2", "2024-01-16T10:00:00Z", false}, new Object[] {"c2", "2024-01-16T10:00:01Z", true}),
+            List.<Object[]>of(new Object[] {"c3", "2024-01-16T11:00:00Z", true}));
+
+    private static void arrive(RawFixture f, List<Object[]> payloads) throws Exception {
+        for (Object[] p : payloads) {
+            f.store("balldontlie", "box_scores", JAN15_2024, (String) p[0], Instant.parse((String) p[1]), (Boolean) p[2]
+                    ? Samples.read("bdl_box_scores", "raw_7a649e12.json")
+                    : "{\"data\": [{\"date\": \"2024-01-15\", \"home_team\": null}]}".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void historyParsesEachPayloadOnceAndStoresWhatOneFullParseStores() throws Exception {
+        for (Map<String, String> tables : List.of(Map.of("bdl_box_score_game", "game_date", "bdl_box_score_player", "game_date"),
+                RawFixture.upsert("bdl_box_score_game", "bdl_box_score_player"))) {
+            Path incremental = java.nio.file.Files.createTempDirectory(dir, "incremental");
+            Path once = java.nio.file.Files.createTempDirectory(dir, "once");
+            try (RawFixture a = new RawFixture(incremental); RawFixture b = new RawFixture(once)) {
+                Counting counting = new Counting();
+                ParseAsset asset = a.parseAsset("balldontlie", "box_scores", counting, tables, ParseAsset.Options.defaults().history());
+                List<Integer> calls = new java.util.ArrayList<>();
+                io.nbaprops.engine.AssetResult last = null;
+                for (List<Object[]> arrival : ARRIVALS) {
+                    arrive(a, arrival);
+                    int before = counting.calls;
+                    last = a.run(asset, JAN15_2024);
+                    calls.add(counting.calls - before);
+                }
+                // Each good payload once; the broken one (never kept) on every run after it came.
+                assertThat(calls).as("payloads parsed per run").containsExactly(1, 2, 2);
+                for (List<Object[]> arrival : ARRIVALS) {
+                    arrive(b, arrival);
+                }
+                var full = b.run(b.parseAsset("balldontlie", "box_scores", new BdlBoxScoresParser(), tables,
+                        ParseAsset.Options.defaults().history()), JAN15_2024);
+                assertThat(last.message()).contains("4 payload(s) parsed").contains("skipped 1").isEqualTo(full.message());
+                assertThat(last.rowsWritten()).isEqualTo(full.rowsWritten()).isPositive();
+                for (String table : tables.keySet()) {
+                    assertThat(a.snapshot(table)).as(table).hasSizeGreaterThan(10).isEqualTo(b.snapshot(table));
+                }
+            }
+        }
+    }
 }

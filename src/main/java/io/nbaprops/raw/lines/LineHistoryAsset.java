@@ -170,7 +170,8 @@ public final class LineHistoryAsset implements Asset {
             if (batch.isEmpty()) {
                 tx.deletePartition(batch.table(), "game_date", ctx.partition());
             } else {
-                tx.replacePartition(batch, "game_date", ctx.partition());
+                // Rebuilt after every collection of the date, mostly the same rows: only the difference is written.
+                tx.replacePartitionByDifference(batch, "game_date", ctx.partition());
             }
         });
     }
