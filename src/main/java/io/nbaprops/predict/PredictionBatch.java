@@ -86,7 +86,7 @@ public final class PredictionBatch {
     /** Per change stamp and market: whether grades allow {@link GradedHistory} (see gradesKeptWhole). */
     private final Map<String, Boolean> gradesWhole = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record DateInputs(long stamp, List<PlayerGame> games, double[] means, double[] sds, String modelVersion) {}
+    private record DateInputs(LocalDate date, long stamp, List<PlayerGame> games, double[] means, double[] sds, String modelVersion) {}
 
     public PredictionBatch(Warehouse warehouse, Systems systems, WorkDispatcher dispatcher, Recommender recommender, LineSource lines,
             ModelRegistry models, Clock clock, Settings settings) {
@@ -300,6 +300,15 @@ public final class PredictionBatch {
         if (cached != null && stamp.isPresent() && cached.stamp() == stamp.getAsLong()) {
             return cached;
         }
+        String modelVersion = models.latest(GradientBoostedSystem.ID, market.key(), date).map(ModelMeta::modelVersion).orElse(null);
+        // The players and their vectors are the same for every market: another market's, read at the same stamp, serve.
+        DateInputs sibling = stamp.isEmpty() ? null : byDate.values().stream()
+                .filter(c -> c.date().equals(date) && c.stamp() == stamp.getAsLong()).findFirst().orElse(null);
+        if (sibling != null) {
+            DateInputs fresh = new DateInputs(date, sibling.stamp(), sibling.games(), sibling.means(), sibling.sds(), modelVersion);
+            byDate.put(key, fresh);
+            return fresh;
+        }
         List<String> names = FeatureCatalog.names();
         String cols = names.stream().map(n -> "f." + n).collect(Collectors.joining(", "));
         List<PlayerGame> games = warehouse.jdbi().withHandle(h -> h.createQuery("SELECT f.game_key, f.player_lookup, c.player_name, "
@@ -314,8 +323,7 @@ public final class PredictionBatch {
                         vector(rs, 10, names.size())))
                 .list());
         double[][] stats = meansAndSds(games, names.size());
-        String modelVersion = models.latest(GradientBoostedSystem.ID, market.key(), date).map(ModelMeta::modelVersion).orElse(null);
-        DateInputs fresh = new DateInputs(stamp.orElse(-1), List.copyOf(games), stats[0], stats[1], modelVersion);
+        DateInputs fresh = new DateInputs(date, stamp.orElse(-1), List.copyOf(games), stats[0], stats[1], modelVersion);
         if (stamp.isPresent()) {
             if (byDate.size() >= 8) {
                 byDate.clear(); // a backfill walks many dates once each: keep only the recent ones

@@ -187,6 +187,17 @@ class PredictionBatchCacheTest {
         }
     }
 
+    @Test
+    void everyMarketServedFromTheSharedPlayersOfTheDateMatchesTheWarehouse() {
+        PredictionBatch walker = service.batch(new InProcessDispatcher(service.worker(), 1));
+        for (LocalDate d : List.of(dates.get(4), day)) {
+            for (Market m : service.markets()) {
+                assertThat(render(walker.load(d, m, null, asOf))).as("inputs of %s %s", d, m)
+                        .isEqualTo(render(fresh().load(d, m, null, asOf)));
+            }
+        }
+    }
+
     /** Everything a batch loaded and fitted, as text (arrays and fitted distributions by value). */
     static String render(PredictionBatch.Inputs in) {
         StringBuilder b = new StringBuilder();
