@@ -135,12 +135,18 @@ public final class FeatureStoreAsset implements RangeAsset {
                 p AS (SELECT * FROM player_daily_cache WHERE cache_date = ?),
                 tg AS (SELECT t.*, row_number() OVER (PARTITION BY team ORDER BY game_date DESC, game_key DESC) AS rn
                        FROM team_game_summary t WHERE game_date < ? AND game_date >= ?),
-                form AS (SELECT team, avg(def_rating) AS def_rating, avg(off_rating) AS off_rating, avg(pace) AS pace, avg(fga) AS fga,
-                                avg(opp_fg3a_rate) AS fg3a_rate_allowed, avg(opp_fta_rate) AS fta_rate_allowed,
-                                avg(opp_fg2_pct) AS fg2_pct_allowed
+                -- Averages of exact decimals: a double average depends on the order rows are summed in (a range run or a
+                -- parallel scan changes it), which flipped a rounded zone_mismatch in the walk-forward leakage test.
+                form AS (SELECT team, avg(CAST(def_rating AS DECIMAL(18, 9))) AS def_rating,
+                                avg(CAST(off_rating AS DECIMAL(18, 9))) AS off_rating, avg(CAST(pace AS DECIMAL(18, 9))) AS pace,
+                                avg(CAST(fga AS DECIMAL(18, 9))) AS fga, avg(CAST(opp_fg3a_rate AS DECIMAL(18, 9))) AS fg3a_rate_allowed,
+                                avg(CAST(opp_fta_rate AS DECIMAL(18, 9))) AS fta_rate_allowed,
+                                avg(CAST(opp_fg2_pct AS DECIMAL(18, 9))) AS fg2_pct_allowed
                          FROM tg WHERE rn <= 10 GROUP BY team),
-                lg AS (SELECT avg(fg3a_rate_allowed) AS fg3a_rate_allowed, avg(fta_rate_allowed) AS fta_rate_allowed,
-                              avg(fg2_pct_allowed) AS fg2_pct_allowed, avg(def_rating) AS def_rating, avg(pace) AS pace FROM form),
+                lg AS (SELECT avg(CAST(fg3a_rate_allowed AS DECIMAL(18, 9))) AS fg3a_rate_allowed,
+                              avg(CAST(fta_rate_allowed AS DECIMAL(18, 9))) AS fta_rate_allowed,
+                              avg(CAST(fg2_pct_allowed AS DECIMAL(18, 9))) AS fg2_pct_allowed,
+                              avg(CAST(def_rating AS DECIMAL(18, 9))) AS def_rating, avg(CAST(pace AS DECIMAL(18, 9))) AS pace FROM form),
                 ha AS (SELECT avg(off_rating) FILTER (WHERE is_home) / nullif(avg(off_rating), 0) AS home,
                               avg(off_rating) FILTER (WHERE NOT is_home) / nullif(avg(off_rating), 0) AS away FROM tg WHERE rn <= 10),
                 -- Who is out, what they had been playing, and how the freed minutes and shots are shared (see pts_projection).
