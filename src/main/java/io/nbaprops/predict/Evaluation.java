@@ -265,14 +265,7 @@ public final class Evaluation {
 
     /** The ECE expected of a perfectly calibrated forecaster over these bins (see {@link CalibrationError}). */
     static Double eceFloor(List<Map<String, Object>> bins) {
-        double n = 0;
-        double gap = 0;
-        for (Map<String, Object> b : bins) {
-            long c = num(b.get("n"));
-            n += c;
-            gap += c * expectedAbsoluteGap((int) c, dbl(b.get("stated")));
-        }
-        return n == 0 ? null : gap / n;
+        return countWeighted(bins, b -> expectedAbsoluteGap((int) num(b.get("n")), dbl(b.get("stated"))));
     }
 
     /** E|k/n - p| for k ~ Binomial(n, p): exact up to 20,000 trials, the normal approximation beyond. */
@@ -298,14 +291,19 @@ public final class Evaluation {
 
     /** Expected calibration error: the count-weighted mean gap between stated and actual frequency over the bins. */
     static Double ece(List<Map<String, Object>> bins) {
+        return countWeighted(bins, b -> Math.abs(dbl(b.get("stated")) - dbl(b.get("actual"))));
+    }
+
+    /** The mean of {@code gap} over the bins weighted by their counts (null when no bin has a count). */
+    private static Double countWeighted(List<Map<String, Object>> bins, java.util.function.ToDoubleFunction<Map<String, Object>> gap) {
         double n = 0;
-        double gap = 0;
+        double sum = 0;
         for (Map<String, Object> b : bins) {
             double c = num(b.get("n"));
             n += c;
-            gap += c * Math.abs(dbl(b.get("stated")) - dbl(b.get("actual")));
+            sum += c * gap.applyAsDouble(b);
         }
-        return n == 0 ? null : gap / n;
+        return n == 0 ? null : sum / n;
     }
 
     static long num(Object o) {
